@@ -1,0 +1,27 @@
+"""graphkit — a knowledge-graph toolkit for decentralised cooperation.
+
+The public API is small:
+
+>>> import graphkit
+>>> kg = graphkit.build("data", "build/graph.ttl")   # doctest: +SKIP
+>>> kg = graphkit.load("build/graph.ttl")            # doctest: +SKIP
+>>> kg.resolve("moron")                              # doctest: +SKIP
+'ar-moron'
+>>> kg.networkx()                                    # doctest: +SKIP
+<networkx.classes.multidigraph.MultiDiGraph object at ...>
+"""
+
+from .graph import KnowledgeGraph, build, from_tables, load
+from .names import UnknownNameError
+from .tables import DataError, Problem
+
+__all__ = [
+    "DataError",
+    "KnowledgeGraph",
+    "Problem",
+    "UnknownNameError",
+    "build",
+    "from_tables",
+    "load",
+]
+__version__ = "0.1.0"

@@ -1,0 +1,187 @@
+"""The graph object: one built knowledge graph, its SPARQL engine, names and projections.
+
+>>> import graphkit
+>>> kg = graphkit.from_tables("data")           # doctest: +SKIP
+>>> kg.resolve("moron")                          # doctest: +SKIP
+'ar-moron'
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from . import vocab
+from .names import NameIndex
+from .store import DEFAULT_GRAPH_PATH, open_store
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import rdflib
+
+
+# When one name fits several entities ("Morón" the authority and "Morón" the city), the
+# first kind in this order wins; the others stay reachable by their ids.
+NAME_PRIORITY = {
+    f"gk:{kind}": rank
+    for rank, kinds in enumerate(
+        [
+            ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation"),
+            ("CountryGroup", "ThematicGroup", "Programme", "Event"),
+            ("Country", "Subdivision", "City", "MacroRegion"),
+        ]
+    )
+    for kind in kinds
+}
+NAME_PRIORITY["skos:Concept"] = 1
+
+
+def term_value(term: Any) -> str | None:
+    """The plain value of a pyoxigraph term (IRI string, literal lexical form), or None."""
+    return None if term is None else term.value
+
+
+class KnowledgeGraph:
+    """A built graph. Open one with :func:`graphkit.load` or :func:`graphkit.from_tables`."""
+
+    def __init__(self, store: ox.Store, meta: dict | None = None, path: Path | None = None):
+        self.store = store
+        self.meta = meta or {}
+        self.path = path
+
+    def __repr__(self) -> str:
+        return f"<KnowledgeGraph {self.path or 'in memory'}: {len(self.store)} quads>"
+
+    # --- SPARQL -------------------------------------------------------------------------
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
+        union: bool = True,
+    ):
+        """Run SPARQL over the union of the data, ontology and thesaurus graphs.
+
+        Standard prefixes (``gk:``, ``skos:``, ``org:``…) are predeclared; ``bindings`` are
+        substituted as RDF terms by the engine, never spliced into the text. With
+        ``union=False`` the default graph is the data alone (use ``GRAPH`` for the others).
+        """
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        return self.store.query(
+            sparql,
+            prefixes=vocab.PREFIXES,
+            use_default_graph_as_union=union,
+            substitutions=subs or None,
+        )
+
+    def select(self, sparql: str, **bindings: Any) -> list[dict[str, str | None]]:
+        """Rows of a SELECT query as dicts of plain strings (None when unbound).
+
+        >>> kg.select("SELECT ?x WHERE { ?x a gk:Network }")[:1]   # doctest: +SKIP
+        [{'x': 'https://w3id.org/graphkit/id/net-al-las'}]
+        """
+        results = self.query(sparql, bindings)
+        names = [v.value for v in results.variables]
+        return [{n: term_value(row[n]) for n in names} for row in results]
+
+    # --- names --------------------------------------------------------------------------
+    @cached_property
+    def names(self) -> NameIndex:
+        rows = self.select(
+            """SELECT ?s ?label ?rank ?type WHERE {
+                 VALUES (?p ?r) { (rdfs:label 0) (skos:prefLabel 0) (foaf:name 1) (skos:altLabel 2) }
+                 ?s ?p ?label .
+                 FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:)))
+                 OPTIONAL { ?s a ?type }
+                 BIND(?r * 3 + IF(LANG(?label) = "fr", 0, IF(LANG(?label) = "", 1, 2)) AS ?rank)
+               }"""
+        )
+        found: dict[str, list[str]] = {}
+        priority: dict[str, int] = {}
+        # French labels first, so that `names.labels` shows the French one.
+        for row in sorted(rows, key=lambda r: (int(r["rank"]), r["label"])):
+            eid = vocab.local_id(row["s"])
+            if row["label"] not in found.setdefault(eid, []):
+                found[eid].append(row["label"])
+            rank = NAME_PRIORITY.get(vocab.curie(row["type"] or ""), len(NAME_PRIORITY))
+            priority[eid] = min(priority.get(eid, rank), rank)
+        return NameIndex(found, priority)
+
+    def resolve(self, name: str) -> str:
+        """The id of the entity called ``name`` (id or any label, case and accents ignored)."""
+        return self.names.resolve(name)
+
+    def iri(self, entity_id: str) -> str:
+        """The IRI of an entity id (themes live in their own namespace)."""
+        data_iri = vocab.iri(entity_id)
+        return data_iri if self._has(data_iri) else vocab.theme_iri(entity_id)
+
+    def _has(self, iri: str) -> bool:
+        return next(self.store.quads_for_pattern(ox.NamedNode(iri), None, None), None) is not None
+
+    def label(self, entity_id: str) -> str:
+        """The French label of an entity (its id if it has none)."""
+        return self.names.labels.get(entity_id, entity_id)
+
+    # --- projections and other views ----------------------------------------------------
+    def networkx(self) -> nx.MultiDiGraph:
+        """Every resource as a node, every relation as an edge keyed by its predicate."""
+        from .views import to_multidigraph
+
+        return to_multidigraph(self)
+
+    def simple_graph(self) -> nx.Graph:
+        """An undirected simple graph between entities, statements folded into edges."""
+        from .views import to_simple_graph
+
+        return to_simple_graph(self)
+
+    def rdflib(self) -> rdflib.Dataset:
+        """An rdflib view of the same store (no copy), for code written against rdflib."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+
+def load(path: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
+    """Open the graph that ``graphkit build`` wrote to ``path`` (read-only).
+
+    >>> kg = load("build/graph.ttl")   # doctest: +SKIP
+    """
+    store, meta = open_store(path)
+    return KnowledgeGraph(store, meta, Path(path))
+
+
+def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
+    """Check the tables in ``data_dir`` and build an in-memory graph (nothing is written).
+
+    >>> kg = from_tables("data")   # doctest: +SKIP
+    """
+    from .build import data_quads, ontology_quads
+    from .tables import load_tables
+
+    store = ox.Store()
+    store.extend(data_quads(load_tables(data_dir)))
+    store.extend(ontology_quads())
+    return KnowledgeGraph(store, {"triples": len(store)})
+
+
+def build(data_dir: str | Path = "data", out: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
+    """Check the tables, write the Turtle file and the store, and return the opened graph.
+
+    Raises :class:`graphkit.tables.DataError` (nothing written) if the tables are invalid.
+
+    >>> kg = build("data", "build/graph.ttl")   # doctest: +SKIP
+    """
+    import itertools
+
+    from .build import data_quads, ontology_quads
+    from .store import write_build
+    from .tables import load_tables
+
+    data = load_tables(data_dir)
+    write_build(itertools.chain(data_quads(data), ontology_quads()), out)
+    return load(out)

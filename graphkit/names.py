@@ -1,0 +1,80 @@
+"""Find an entity by id or label, ignoring case and accents ("moron" finds "Morón").
+
+>>> normalise("  Morón ")
+'moron'
+>>> normalise("El Tuma – La Dalia")
+'el tuma la dalia'
+>>> index = NameIndex({"ar-moron": ["Morón"], "fr-nanterre": ["Nanterre", "Ville de Nanterre"]})
+>>> index.resolve("MORON")
+'ar-moron'
+>>> NameIndex({"ar-moron": ["Morón"], "city-ar-moron": ["Morón"]}, {"city-ar-moron": 2}).resolve(
+...     "moron")
+'ar-moron'
+>>> index.resolve("nanter")
+Traceback (most recent call last):
+...
+graphkit.names.UnknownNameError: no entity named 'nanter'; closest: Nanterre (fr-nanterre)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accent-free, punctuation folded to single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+class UnknownNameError(LookupError):
+    """No entity, or more than one, answers to a name; the message lists the closest."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str]]):
+        super().__init__(message)
+        self.candidates = candidates  # (id, label)
+
+
+class NameIndex:
+    """Ids and labels of entities, searchable without case or accents."""
+
+    def __init__(self, names: dict[str, list[str]], priority: dict[str, int] | None = None):
+        self.labels = {eid: labels[0] if labels else eid for eid, labels in names.items()}
+        self.priority = priority or {}
+        self._by_key: dict[str, set[str]] = defaultdict(set)
+        for eid, labels in names.items():
+            self._by_key[normalise(eid)].add(eid)
+            for label in labels:
+                self._by_key[normalise(label)].add(eid)
+
+    def resolve(self, name: str) -> str:
+        """The id of the one entity called ``name``; raise :class:`UnknownNameError` otherwise."""
+        if name in self.labels:
+            return name
+        found = self._by_key.get(normalise(name), set())
+        if len(found) == 1:
+            return next(iter(found))
+        if found:
+            best = min(self.priority.get(e, 0) for e in found)
+            first = sorted(e for e in found if self.priority.get(e, 0) == best)
+            if len(first) == 1:
+                return first[0]
+            return self._fail(f"'{name}' is ambiguous; it names", first)
+        close = difflib.get_close_matches(normalise(name), list(self._by_key), n=8, cutoff=0.6)
+        starts = [k for k in self._by_key if k.startswith(normalise(name))] if name else []
+        ids: list[str] = []
+        for key in starts + close:
+            for eid in sorted(self._by_key[key]):
+                if eid not in ids:
+                    ids.append(eid)
+        return self._fail(f"no entity named '{name}'; closest:", ids[:5])
+
+    def _fail(self, message: str, ids: list[str]) -> str:
+        listed = ", ".join(f"{self.labels[i]} ({i})" for i in ids) or "none"
+        raise UnknownNameError(f"{message} {listed}", [(i, self.labels[i]) for i in ids])

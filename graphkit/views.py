@@ -1,0 +1,143 @@
+"""NetworkX projections of the graph.
+
+Two views, both built from the store:
+
+* :func:`to_multidigraph` — lossless: every resource of the data and the thesaurus is a
+  node (statements such as partnerships and memberships included), every triple whose
+  object is a resource is an edge ``u -> v`` keyed by its predicate (``gk:party``,
+  ``org:member``…), so parallel relations are kept apart. ``rdf:type`` and literals become
+  node attributes: ``kind`` (main class), ``types``, ``label`` (French), ``labels``
+  (by language) and one attribute per other literal predicate.
+* :func:`to_simple_graph` — for algorithms: an undirected ``nx.Graph`` over entities
+  (actors, places, themes, groups, programmes, events). Each statement node is folded into
+  edges between what it relates (a partnership links its parties with one another and
+  with its countries and themes; an interest links its actor and theme); every edge keeps
+  the list of ``relations`` that made it. Sources, people and controlled values are left
+  out.
+
+>>> import graphkit
+>>> kg = graphkit.from_tables("data")                          # doctest: +SKIP
+>>> g = to_simple_graph(kg)                                     # doctest: +SKIP
+>>> g.edges["fr-nanterre", "ar-moron"]["relations"][0]["status"]  # doctest: +SKIP
+'stand-by'
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import pyoxigraph as ox
+
+from . import vocab
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
+
+GK = vocab.GK
+STATEMENT_TYPES = {
+    "Partnership",
+    "Membership",
+    "Interest",
+    "Expertise",
+    "Coverage",
+    "Participation",
+}
+# In a statement, the "anchors" are who the statement is about; "targets" what it relates them to.
+ANCHORS = {"gk:party", "org:member", "gk:actor", "gk:embassy"}
+TARGETS = {"org:organization", "gk:theme", "gk:territory", "gk:country", "gk:event"}
+LEFT_OUT = {"SourceDocument", "Person"}
+DETAIL = {"gk:status": "status", "gk:partnershipKind": "kind", "org:role": "role"}
+
+
+def _kind(types: list[str]) -> str:
+    for t in types:
+        if t.startswith(("gk:", "org:", "foaf:")) and t not in ("gk:LocalAuthority", "gk:Actor"):
+            return t.split(":", 1)[1]
+    return "Concept" if "skos:Concept" in types else (types[0].split(":")[-1] if types else "")
+
+
+def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+    """The lossless view: nodes are resources, edges are triples keyed by predicate.
+
+    >>> g = to_multidigraph(kg)                                  # doctest: +SKIP
+    >>> g.has_edge("p-nanterre-moron", "ar-moron", key="gk:party")  # doctest: +SKIP
+    True
+    """
+    g = nx.MultiDiGraph()
+    graphs = [ox.DefaultGraph(), ox.NamedNode("https://w3id.org/graphkit/graph/themes")]
+    for graph in graphs:
+        for q in kg.store.quads_for_pattern(None, None, None, graph):
+            if not isinstance(q.subject, ox.NamedNode):
+                continue
+            s, p = vocab.local_id(q.subject.value), vocab.curie(q.predicate.value)
+            if s not in g:
+                g.add_node(s, iri=q.subject.value, types=[], labels={})
+            attrs = g.nodes[s]
+            o = q.object
+            if p == "rdf:type":
+                attrs["types"].append(vocab.curie(o.value))
+            elif isinstance(o, ox.Literal):
+                if p in ("rdfs:label", "skos:prefLabel") and o.language:
+                    attrs["labels"].setdefault(o.language, o.value)
+                else:
+                    attrs.setdefault(p, []).append(o.value)
+            else:
+                target = vocab.local_id(o.value)
+                if target not in g:
+                    g.add_node(target, iri=o.value, types=[], labels={})
+                g.add_edge(s, target, key=p, predicate=p)
+    for _, attrs in g.nodes(data=True):
+        attrs["kind"] = _kind(attrs["types"])
+        labels = attrs["labels"]
+        attrs["label"] = labels.get("fr") or next(iter(labels.values()), "")
+        for key, values in list(attrs.items()):
+            if ":" in key and isinstance(values, list) and len(values) == 1:
+                attrs[key] = values[0]
+    return g
+
+
+def to_simple_graph(kg: KnowledgeGraph, multi: nx.MultiDiGraph | None = None) -> nx.Graph:
+    """The undirected projection for algorithms, statements folded into labelled edges.
+
+    >>> g = to_simple_graph(kg)                                  # doctest: +SKIP
+    >>> g.nodes["fr-nanterre"]["kind"]                            # doctest: +SKIP
+    'FrenchAuthority'
+    """
+    multi = multi if multi is not None else to_multidigraph(kg)
+    g = nx.Graph()
+
+    def entity(n: str) -> bool:
+        kind = multi.nodes[n]["kind"]
+        return bool(multi.nodes[n]["types"]) and kind not in STATEMENT_TYPES | LEFT_OUT
+
+    def link(u: str, v: str, relation: dict) -> None:
+        if u == v:
+            return
+        if not g.has_edge(u, v):
+            g.add_edge(u, v, relations=[])
+        g.edges[u, v]["relations"].append(relation)
+
+    for n, attrs in multi.nodes(data=True):
+        if entity(n):
+            g.add_node(n, kind=attrs["kind"], label=attrs["label"])
+    for n, attrs in multi.nodes(data=True):
+        if attrs["kind"] in STATEMENT_TYPES:
+            out = list(multi.out_edges(n, keys=True))
+            anchors = [v for _, v, k in out if k in ANCHORS and v in g]
+            targets = [v for _, v, k in out if k in TARGETS and v in g]
+            relation = {"relation": attrs["kind"].lower(), "via": n}
+            relation.update(
+                {DETAIL[k]: vocab.TABLE_VALUE.get(v, v) for _, v, k in out if k in DETAIL}
+            )
+            for u, v in combinations(anchors, 2):
+                link(u, v, relation)
+            for u in anchors:
+                for v in targets:
+                    link(u, v, relation)
+        elif n in g:
+            for _, v, k in multi.out_edges(n, keys=True):
+                if v in g:
+                    link(n, v, {"relation": k})
+    return g

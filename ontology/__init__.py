@@ -1,0 +1,1 @@
+"""The graphkit ontology, thesaurus and SHACL shapes, shipped as package data."""

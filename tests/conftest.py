@@ -1,0 +1,42 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def mini(tmp_path) -> Path:
+    """A writable copy of the small hand-made data set."""
+    target = tmp_path / "data"
+    shutil.copytree(MINI, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def mini_kg():
+    import graphkit
+
+    return graphkit.from_tables(MINI)
+
+
+@pytest.fixture(scope="session")
+def kg():
+    """The shipped data, built in memory."""
+    import graphkit
+
+    return graphkit.from_tables(DATA)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The shipped data built to disk as `graphkit build` does; returns the Turtle path."""
+    import graphkit
+
+    out = tmp_path_factory.mktemp("build") / "graph.ttl"
+    graphkit.build(DATA, out)
+    return out
