@@ -112,11 +112,11 @@ class _Builder:
             subject = ox.NamedNode(vocab.iri(r.get("id") or statement_id(table, r)))
             for p, o in method(r):
                 yield ox.Quad(subject, p, o)
-            if table != "sources":
-                yield from (ox.Quad(subject, p, o) for p, o in self._provenance(r))
+            yield from (ox.Quad(subject, p, o) for p, o in self._provenance(r))
 
     def _provenance(self, r: Record):
-        yield _n("prov", "wasDerivedFrom"), ox.NamedNode(vocab.iri(r.get("source")))
+        if r.get("source"):  # a source document has none of its own
+            yield _n("prov", "wasDerivedFrom"), ox.NamedNode(vocab.iri(r.get("source")))
         if r.get("speaker"):
             yield _n("prov", "wasAttributedTo"), ox.NamedNode(vocab.iri(r.get("speaker")))
         yield _n("gk", "sourceRow"), _lit(f"{self.data.files[r.table]}:{r.row}")
@@ -172,7 +172,9 @@ class _Builder:
         for parent in r.items("within"):
             yield _n("schema", "containedInPlace"), self._ref(parent)
         if kind in ("city", "subdivision") and r.get("country"):
-            yield _n("gk", "country"), self.country_iri[r.get("country").upper()]
+            country = self.country_iri[r.get("country").upper()]
+            yield _n("gk", "country"), country
+            yield _n("schema", "containedInPlace"), country
         if kind == "city":
             yield from self._coordinates(r)
 
