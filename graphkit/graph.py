@@ -160,8 +160,8 @@ def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
 
     >>> kg = from_tables("data")   # doctest: +SKIP
     """
-    from .build import data_quads, ontology_quads
     from .tables import load_tables
+    from .to_rdf import data_quads, ontology_quads
 
     store = ox.Store()
     store.extend(data_quads(load_tables(data_dir)))
@@ -178,9 +178,9 @@ def build(data_dir: str | Path = "data", out: str | Path = DEFAULT_GRAPH_PATH) -
     """
     import itertools
 
-    from .build import data_quads, ontology_quads
     from .store import write_build
     from .tables import load_tables
+    from .to_rdf import data_quads, ontology_quads
 
     data = load_tables(data_dir)
     write_build(itertools.chain(data_quads(data), ontology_quads()), out)

@@ -10,6 +10,8 @@
 >>> NameIndex({"ar-moron": ["Morón"], "city-ar-moron": ["Morón"]}, {"city-ar-moron": 2}).resolve(
 ...     "moron")
 'ar-moron'
+>>> index.resolve("ville nanterre")
+'fr-nanterre'
 >>> index.resolve("nanter")
 Traceback (most recent call last):
 ...
@@ -60,12 +62,21 @@ class NameIndex:
         found = self._by_key.get(normalise(name), set())
         if len(found) == 1:
             return next(iter(found))
+        if not found:
+            # Every typed word in one label: "geroudet" finds "Patrick Géroudet".
+            words = set(normalise(name).split())
+            found = {
+                eid
+                for key, eids in self._by_key.items()
+                if words and words <= set(key.split())
+                for eid in eids
+            }
         if found:
             best = min(self.priority.get(e, 0) for e in found)
             first = sorted(e for e in found if self.priority.get(e, 0) == best)
             if len(first) == 1:
                 return first[0]
-            return self._fail(f"'{name}' is ambiguous; it names", first)
+            return self._fail(f"'{name}' is ambiguous; it names", first[:8])
         close = difflib.get_close_matches(normalise(name), list(self._by_key), n=8, cutoff=0.6)
         starts = [k for k in self._by_key if k.startswith(normalise(name))] if name else []
         ids: list[str] = []

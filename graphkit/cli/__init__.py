@@ -86,11 +86,12 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
     """Check the tables, build the graph, write Turtle and the store."""
     import itertools
 
-    from ..build import data_quads, ontology_quads
     from ..graph import KnowledgeGraph, load
+    from ..ontology_files import theme_ids
     from ..shapes import validate
     from ..store import write_build
     from ..tables import DataError, load_tables
+    from ..to_rdf import data_quads, ontology_quads
 
     try:
         data = load_tables(data_dir)
@@ -114,7 +115,7 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
     click.echo(
         f"built {out}: {meta['triples']} triples, {actors} actors, "
         f"{counts.get('gk:Partnership', 0)} partnerships, "
-        f"{counts.get('skos:Concept', 0)} concepts" + (", SHACL valid" if shacl else "")
+        f"{len(theme_ids())} themes" + (", SHACL valid" if shacl else "")
     )
 
 
