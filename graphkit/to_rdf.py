@@ -303,8 +303,15 @@ def data_quads(data: Dataset) -> Iterator[ox.Quad]:
 
 
 def ontology_quads() -> Iterator[ox.Quad]:
-    """The ontology and the thesaurus, each in its own named graph."""
+    """The ontology and the thesaurus, each in its own named graph.
+
+    Every concept's ``skos:prefLabel`` is also stated as ``rdfs:label``, so that one
+    property labels everything in the graph.
+    """
+    pref = ox.NamedNode(vocab.SKOS_PREF)
     for name, graph in (("coop", GRAPH_ONTOLOGY), ("themes", GRAPH_THEMES)):
         with open(ontology_path(name), "rb") as f:
             for t in ox.parse(f, format=ox.RdfFormat.TURTLE):
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
+                if t.predicate == pref:
+                    yield ox.Quad(t.subject, LABEL, t.object, graph)

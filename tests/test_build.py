@@ -110,3 +110,15 @@ def test_statement_ids_come_from_their_content_not_their_row(mini):
     assert [graphkit.vocab.local_id(r["m"]) for r in rows] == [
         "membership-fr-nanterre--gp-argentine--chair"
     ]
+
+
+def test_every_entity_and_theme_has_a_french_rdfs_label(kg):
+    rows = kg.select(
+        "SELECT ?s WHERE { { ?s gk:sourceRow ?r } UNION { ?s skos:inScheme gkt:scheme } "
+        'FILTER NOT EXISTS { ?s rdfs:label ?l FILTER(LANG(?l) = "fr") } }'
+    )
+    assert rows == []
+    themes = kg.select("SELECT ?t WHERE { ?t skos:inScheme gkt:scheme ; skos:prefLabel ?l }")
+    from graphkit.ontology_files import theme_ids
+
+    assert {graphkit.vocab.local_id(r["t"]) for r in themes} == set(theme_ids())
