@@ -138,12 +138,38 @@ class KnowledgeGraph:
 
         return to_simple_graph(self)
 
+    @property
+    def match(self) -> _Matchers:
+        """The matchers bound to this graph: ``kg.match.peers("bordeaux")``."""
+        return _Matchers(self)
+
     def rdflib(self) -> rdflib.Dataset:
         """An rdflib view of the same store (no copy), for code written against rdflib."""
         import rdflib
         from oxrdflib import OxigraphStore
 
         return rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
+
+
+class _Matchers:
+    """Every function of :mod:`graphkit.match`, with this graph as first argument."""
+
+    def __init__(self, kg: KnowledgeGraph):
+        self._kg = kg
+
+    def __getattr__(self, name: str):
+        import functools
+
+        from . import match
+
+        if name not in match.__all__ or name[0].isupper() or name == "load_weights":
+            raise AttributeError(name)
+        return functools.partial(getattr(match, name), self._kg)
+
+    def __dir__(self) -> list[str]:
+        from . import match
+
+        return [n for n in match.__all__ if n[0].islower() and n != "load_weights"]
 
 
 def load(path: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:

@@ -223,3 +223,7 @@ def sparql(query_or_file: str, graph_path: Path, fmt: str) -> None:
     names = [v.value for v in results.variables]
     rows = [{n: term_value(s[n]) for n in names} for s in results]
     emit(rows, fmt, "no results", names)
+
+
+# Commands defined in their own modules register themselves on `main`.
+from . import match  # noqa: E402, F401

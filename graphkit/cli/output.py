@@ -51,7 +51,11 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
         return buf.getvalue()
     if not rows:
         return ""
-    cells = [[_short(_cell(r.get(c))) for c in columns] for r in rows]
+    # Reasons are what an officer defends in a meeting: never cut them.
+    cells = [
+        [_cell(r.get(c)) if c == "reasons" else _short(_cell(r.get(c))) for c in columns]
+        for r in rows
+    ]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))

@@ -1,0 +1,299 @@
+"""Reason sentences and labels in French (default), English, Spanish and Portuguese.
+
+>>> say("shared_theme", "fr", theme="Biodiversité")
+'les deux travaillent sur Biodiversité'
+>>> say("shared_theme", "en", theme="Biodiversity")
+'both work on Biodiversity'
+"""
+
+from __future__ import annotations
+
+LANGS = ("fr", "en", "es", "pt")
+
+SENTENCES: dict[str, dict[str, str]] = {
+    "shared_theme": {
+        "fr": "les deux travaillent sur {theme}",
+        "en": "both work on {theme}",
+        "es": "ambos trabajan en {theme}",
+        "pt": "ambos trabalham em {theme}",
+    },
+    "via_narrower": {
+        "fr": "{theme} (par {narrower})",
+        "en": "{theme} (through {narrower})",
+        "es": "{theme} (a través de {narrower})",
+        "pt": "{theme} (por meio de {narrower})",
+    },
+    "shared_country": {
+        "fr": "les deux coopèrent avec {place}",
+        "en": "both cooperate with {place}",
+        "es": "ambos cooperan con {place}",
+        "pt": "ambos cooperam com {place}",
+    },
+    "shared_region": {
+        "fr": "les deux coopèrent dans la région {place}",
+        "en": "both cooperate in the {place} region",
+        "es": "ambos cooperan en la región {place}",
+        "pt": "ambos cooperam na região {place}",
+    },
+    "shared_group": {
+        "fr": "les deux sont dans le groupe {name}",
+        "en": "both are in the group {name}",
+        "es": "ambos están en el grupo {name}",
+        "pt": "ambos estão no grupo {name}",
+    },
+    "shared_network": {
+        "fr": "réseau commun {name}",
+        "en": "shared network {name}",
+        "es": "red común {name}",
+        "pt": "rede comum {name}",
+    },
+    "shared_event": {
+        "fr": "les deux ont pris part à {name}",
+        "en": "both took part in {name}",
+        "es": "ambos participaron en {name}",
+        "pt": "ambos participaram de {name}",
+    },
+    "status_note": {
+        "fr": "{text} ({status})",
+        "en": "{text} ({status})",
+        "es": "{text} ({status})",
+        "pt": "{text} ({status})",
+    },
+    "expertise": {
+        "fr": "expertise déclarée en {theme}",
+        "en": "stated expertise in {theme}",
+        "es": "experiencia declarada en {theme}",
+        "pt": "experiência declarada em {theme}",
+    },
+    "partnership_on": {
+        "fr": "{partnership} porte sur {theme}",
+        "en": "{partnership} is about {theme}",
+        "es": "{partnership} trata de {theme}",
+        "pt": "{partnership} trata de {theme}",
+    },
+    "interest_in": {
+        "fr": "intérêt déclaré pour {theme}",
+        "en": "stated interest in {theme}",
+        "es": "interés declarado en {theme}",
+        "pt": "interesse declarado em {theme}",
+    },
+    "different_countries": {
+        "fr": "partenaires dans deux pays différents ({a}, {b})",
+        "en": "partners in two different countries ({a}, {b})",
+        "es": "socios en dos países distintos ({a}, {b})",
+        "pt": "parceiros em dois países diferentes ({a}, {b})",
+    },
+    "french_peers": {
+        "fr": "leurs partenaires français {a} et {b} sont pairs",
+        "en": "their French partners {a} and {b} are peers",
+        "es": "sus socios franceses {a} y {b} son pares",
+        "pt": "seus parceiros franceses {a} e {b} são pares",
+    },
+    "same_french_partner": {
+        "fr": "même partenaire français : {name}",
+        "en": "same French partner: {name}",
+        "es": "mismo socio francés: {name}",
+        "pt": "mesmo parceiro francês: {name}",
+    },
+    "wants_theme": {
+        "fr": "{who} veut travailler sur {theme}",
+        "en": "{who} wants to work on {theme}",
+        "es": "{who} quiere trabajar en {theme}",
+        "pt": "{who} quer trabalhar em {theme}",
+    },
+    "status": {
+        "fr": "{value}",
+        "en": "{value}",
+        "es": "{value}",
+        "pt": "{value}",
+    },
+}
+
+STATUS_WORDS = {
+    "active": {"fr": "actif", "en": "active", "es": "activo", "pt": "ativo"},
+    "stand-by": {"fr": "en stand-by", "en": "on stand-by", "es": "en pausa", "pt": "em pausa"},
+    "ended": {"fr": "terminé", "en": "ended", "es": "terminado", "pt": "encerrado"},
+    "planned": {"fr": "prévu", "en": "planned", "es": "previsto", "pt": "previsto"},
+    "proposed": {"fr": "proposé", "en": "proposed", "es": "propuesto", "pt": "proposto"},
+}
+
+
+def say(key: str, lang: str = "fr", **values: str) -> str:
+    """The sentence ``key`` in ``lang`` (French if that language is missing)."""
+    templates = SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)
+
+
+def status_word(status: str, lang: str = "fr") -> str:
+    """A status value in words.
+
+    >>> status_word("stand-by", "en")
+    'on stand-by'
+    """
+    words = STATUS_WORDS.get(status, {})
+    return words.get(lang, words.get("fr", status))
+
+
+GROUP_SENTENCES: dict[str, dict[str, str]] = {
+    "members": {
+        "fr": "{n} collectivité(s) française(s) active(s) : {names}",
+        "en": "{n} active French authorit(y/ies): {names}",
+        "es": "{n} colectividad(es) francesa(s) activa(s): {names}",
+        "pt": "{n} coletividade(s) francesa(s) ativa(s): {names}",
+    },
+    "partnerships": {
+        "fr": "{n} partenariat(s) actif(s) dans ses pays",
+        "en": "{n} active partnership(s) in its countries",
+        "es": "{n} asociación(es) activa(s) en sus países",
+        "pt": "{n} parceria(s) ativa(s) em seus países",
+    },
+    "recorded": {
+        "fr": "statut noté dans les sources : {status}",
+        "en": "status recorded in the sources: {status}",
+        "es": "estado registrado en las fuentes: {status}",
+        "pt": "status registrado nas fontes: {status}",
+    },
+    "fold": {
+        "fr": "ses pays sont couverts par {group}",
+        "en": "its countries are covered by {group}",
+        "es": "sus países están cubiertos por {group}",
+        "pt": "seus países são cobertos por {group}",
+    },
+    "theme": {
+        "fr": "des membres partagent le thème {theme}",
+        "en": "members share the theme {theme}",
+        "es": "miembros comparten el tema {theme}",
+        "pt": "membros compartilham o tema {theme}",
+    },
+    "do_keep": {"fr": "maintenir", "en": "keep", "es": "mantener", "pt": "manter"},
+    "do_fold": {
+        "fr": "fusionner dans le groupe régional",
+        "en": "fold into the regional group",
+        "es": "fusionar en el grupo regional",
+        "pt": "fundir no grupo regional",
+    },
+    "do_thematic": {
+        "fr": "ouvrir un groupe thématique",
+        "en": "open a thematic group",
+        "es": "abrir un grupo temático",
+        "pt": "abrir um grupo temático",
+    },
+    "do_watch": {
+        "fr": "à suivre",
+        "en": "watch",
+        "es": "a seguir",
+        "pt": "acompanhar",
+    },
+}
+
+
+def say_group(key: str, lang: str = "fr", **values) -> str:
+    """A group-health sentence in ``lang``.
+
+    >>> say_group("do_fold", "en")
+    'fold into the regional group'
+    """
+    templates = GROUP_SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)
+
+
+INVITE_SENTENCES: dict[str, dict[str, str]] = {
+    "own": {
+        "fr": "travaille sur ou dans : {what}",
+        "en": "works on or in: {what}",
+        "es": "trabaja en: {what}",
+        "pt": "trabalha em: {what}",
+    },
+    "members": {
+        "fr": "ses membres y travaillent : {names}",
+        "en": "its members work on it: {names}",
+        "es": "sus miembros trabajan en ello: {names}",
+        "pt": "seus membros trabalham nisso: {names}",
+    },
+    "active": {
+        "fr": "acteur actif dans le graphe",
+        "en": "active in the graph",
+        "es": "actor activo en el grafo",
+        "pt": "ator ativo no grafo",
+    },
+}
+
+
+def say_invite(key: str, lang: str = "fr", **values) -> str:
+    """An invitation sentence in ``lang``.
+
+    >>> say_invite("members", "en", names="Nanterre")
+    'its members work on it: Nanterre'
+    """
+    templates = INVITE_SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)
+
+
+EMBASSY_SENTENCES: dict[str, dict[str, str]] = {
+    "covers": {
+        "fr": "son appui régional couvre {place}",
+        "en": "its regional support covers {place}",
+        "es": "su apoyo regional cubre {place}",
+        "pt": "seu apoio regional cobre {place}",
+    },
+    "covers_region": {
+        "fr": "son appui régional couvre {region}, dont {place}",
+        "en": "its regional support covers {region}, which includes {place}",
+        "es": "su apoyo regional cubre {region}, que incluye {place}",
+        "pt": "seu apoio regional cobre {region}, que inclui {place}",
+    },
+    "represents": {
+        "fr": "représente {place} en France",
+        "en": "represents {place} in France",
+        "es": "representa a {place} en Francia",
+        "pt": "representa {place} na França",
+    },
+    "none": {
+        "fr": "aucune ambassade connue ne couvre {place}",
+        "en": "no known embassy covers {place}",
+        "es": "ninguna embajada conocida cubre {place}",
+        "pt": "nenhuma embaixada conhecida cobre {place}",
+    },
+    "status": {
+        "fr": "coopération {status}",
+        "en": "cooperation {status}",
+        "es": "cooperación {status}",
+        "pt": "cooperação {status}",
+    },
+}
+
+
+def say_embassy(key: str, lang: str = "fr", **values) -> str:
+    """An embassy sentence in ``lang``.
+
+    >>> say_embassy("none", "en", place="Peru")
+    'no known embassy covers Peru'
+    """
+    templates = EMBASSY_SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)
+
+
+CLUSTER_SENTENCES: dict[str, dict[str, str]] = {
+    "theme": {
+        "fr": "{theme} : {members}",
+        "en": "{theme}: {members}",
+        "es": "{theme}: {members}",
+        "pt": "{theme}: {members}",
+    },
+    "countries": {
+        "fr": "couvre {n} pays",
+        "en": "spans {n} countries",
+        "es": "abarca {n} países",
+        "pt": "abrange {n} países",
+    },
+}
+
+
+def say_cluster(key: str, lang: str = "fr", **values) -> str:
+    """A cluster sentence in ``lang``.
+
+    >>> say_cluster("countries", "en", n=3)
+    'spans 3 countries'
+    """
+    templates = CLUSTER_SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)

@@ -1,0 +1,133 @@
+"""Experts: who has done a theme and can teach it — the "resource centre" of the minutes.
+
+Evidence, strongest first: a stated expertise, a partnership or project on the theme
+(weighted by its status), a stated interest (little). A theme's narrower themes count for
+it ("eau" includes "eau et assainissement"). With ``for_``, the asking authority itself and
+those it already works with are left out, and experts near it (same countries or regions
+of cooperation) or already connected to it (a shared network or group) come first.
+
+>>> import graphkit
+>>> kg = graphkit.from_tables("data")             # doctest: +SKIP
+>>> experts(kg, "dechets").iloc[0]["id"]           # doctest: +SKIP
+'fr-val-de-marne'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..i18n import say, status_word
+from .features import Projection
+from .scoring import contributions, feature_sentence, projection
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+COLUMNS = ["id", "label", "score", "reasons"]
+
+
+class NotAThemeError(LookupError):
+    """The name given as a theme resolves to something else."""
+
+
+def resolve_theme(kg: KnowledgeGraph, name: str) -> str:
+    """The thesaurus id of a theme given by id or label (any language, no accents needed).
+
+    Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
+    """
+    from ..ontology_files import theme_ids
+
+    found = kg.resolve(name)
+    if found not in theme_ids():
+        raise NotAThemeError(f"'{name}' is {kg.label(found)} ({found}), not a theme")
+    return found
+
+
+def narrower_or_same(p: Projection, theme: str) -> set[str]:
+    """The theme and every theme under it in the thesaurus."""
+    children = defaultdict(set)
+    for child, parents in p.broader.items():
+        for parent in parents:
+            children[parent].add(child)
+    out, todo = {theme}, [theme]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in out:
+                out.add(child)
+                todo.append(child)
+    return out
+
+
+def evidence_scores(
+    p: Projection, theme: str, lang: str = "fr"
+) -> dict[str, tuple[float, list[str]]]:
+    """Actor -> (evidence score, reason sentences) for having done ``theme``."""
+    w = p.weights
+    themes = narrower_or_same(p, theme)
+    found: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    for actor, t, relation, via in p.statement_actor_theme:
+        if t not in themes:
+            continue
+        label = p.label(t, lang)
+        if relation == "expertise":
+            found[actor][via] = (w.expert_expertise, say("expertise", lang, theme=label))
+        elif relation == "interest":
+            found[actor][via] = (w.expert_interest, say("interest_in", lang, theme=label))
+        else:
+            status = next(
+                (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
+                "active",
+            )
+            text = say("partnership_on", lang, partnership=p.label(via, lang), theme=label)
+            if status != "active":
+                text = say("status_note", lang, text=text, status=status_word(status, lang))
+            found[actor][via] = (w.expert_partnership * w.status.get(status, 1.0), text)
+    out = {}
+    for actor, items in found.items():
+        ranked = sorted(items.values(), key=lambda x: (-x[0], x[1]))
+        # A stated interest only speaks for an actor that has nothing stronger to show.
+        shown = [t for s, t in ranked if s > w.expert_interest] or [t for _, t in ranked]
+        out[actor] = (sum(s for s, _ in ranked), shown)
+    return out
+
+
+def experts(
+    kg: KnowledgeGraph,
+    theme: str,
+    for_: str | None = None,
+    top: int = 10,
+    weights: Weights | None = None,
+    lang: str = "fr",
+) -> pd.DataFrame:
+    """The ``top`` actors who have done ``theme``, best first (id, label, score, reasons)."""
+    p = projection(kg, weights)
+    w = p.weights
+    theme_id = resolve_theme(kg, theme)
+    me = kg.resolve(for_) if for_ else None
+    rows = []
+    for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
+        if actor == me or (me and p.linked(me, actor)) or score < w.expert_partnership * 0.2:
+            continue  # itself, an existing partner, or only an interest: not an expert
+        reasons = list(reasons)
+        if me and me in p.row:
+            shared = contributions(p, me, actor)
+            near = [f for f, _ in shared if f.startswith(("country:", "region:"))]
+            connected = [f for f, _ in shared if f.startswith(("network:", "group:"))]
+            for found, boost in ((near, w.expert_near), (connected, w.expert_connected)):
+                if found:
+                    score *= 1 + boost
+                    reasons.append(feature_sentence(p, found[0], me, actor, lang))
+        rows.append(
+            {
+                "id": actor,
+                "label": p.label(actor, lang),
+                "score": round(score, 4),
+                "reasons": reasons,
+            }
+        )
+    rows.sort(key=lambda r: (-r["score"], r["id"]))
+    return pd.DataFrame(rows[:top], columns=COLUMNS)

@@ -1,0 +1,261 @@
+"""The matchers' projection: an actor × feature sparse matrix, built from SPARQL SELECTs.
+
+A feature is something two actors can share: a theme (``theme:eau``), a country or
+macro-region of cooperation (``country:country-ar``, ``region:mr-cone-sud``), a group, a
+network, an event. Each cell holds how strongly the actor holds it (status-weighted, see
+:mod:`graphkit.match.weights`) and every cell keeps the evidence behind it, so that every
+score can be explained. Built only from SELECT queries, so the same code serves the
+embedded store and a remote endpoint.
+
+>>> import graphkit
+>>> p = project(graphkit.from_tables("tests/fixtures/mini"))    # doctest: +SKIP
+>>> p.strength("fr-nanterre", "theme:participation-citoyenne")  # doctest: +SKIP
+1.0
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from .. import vocab
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+ACTOR_KINDS = ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why an actor holds a feature: the statement (``via``), its kind and status."""
+
+    kind: str  # interest, expertise, partnership, membership, participation, broader
+    via: str  # the statement id (or the narrower theme, for "broader")
+    status: str = "active"
+    strength: float = 1.0
+
+
+@dataclass
+class Projection:
+    actors: list[str]
+    kind: dict[str, str]
+    seat_country: dict[str, str]
+    labels: dict[str, dict[str, str]]
+    features: list[str]
+    matrix: sparse.csr_matrix  # actors × features, strengths in [0, 1]
+    column_weight: np.ndarray  # kind weight × rarity, one per feature
+    evidence: dict[tuple[str, str], list[Evidence]]
+    links: set[frozenset[str]]  # pairs already linked (partnerships, introductions)
+    partners: dict[str, dict[str, str]]  # actor -> partner actor -> best status
+    broader: dict[str, list[str]]
+    regions_of: dict[str, set[str]]  # country or macro-region id -> macro-regions containing it
+    statement_actor_theme: list[tuple[str, str, str, str]] = field(default_factory=list)
+    weights: Weights = field(default_factory=Weights)
+
+    def __post_init__(self) -> None:
+        self.row = {a: i for i, a in enumerate(self.actors)}
+        self.col = {f: j for j, f in enumerate(self.features)}
+
+    def strength(self, actor: str, feature: str) -> float:
+        """How strongly ``actor`` holds ``feature`` (0 if not at all)."""
+        if actor not in self.row or feature not in self.col:
+            return 0.0
+        return float(self.matrix[self.row[actor], self.col[feature]])
+
+    def label(self, entity: str, lang: str = "fr") -> str:
+        """The label of an entity in ``lang``, else French, else its id."""
+        found = self.labels.get(entity, {})
+        return found.get(lang) or found.get("fr") or next(iter(found.values()), entity)
+
+    def of_kind(self, *kinds: str) -> list[str]:
+        """Actor ids of the given kinds, sorted."""
+        return sorted(a for a in self.actors if self.kind[a] in kinds)
+
+    def linked(self, a: str, b: str) -> bool:
+        """True if a partnership or a recorded introduction already links a and b."""
+        return frozenset((a, b)) in self.links
+
+
+def _id(value: str | None) -> str | None:
+    return vocab.local_id(value) if value else None
+
+
+def _status(value: str | None) -> str:
+    return vocab.TABLE_VALUE.get(vocab.curie(value), "active") if value else "active"
+
+
+def _theme_tree(kg: KnowledgeGraph) -> dict[str, list[str]]:
+    rows = kg.select("SELECT ?t ?b WHERE { ?t skos:broader ?b . ?t skos:inScheme gkt:scheme }")
+    broader: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        broader[_id(r["t"])].append(_id(r["b"]))
+    return {t: sorted(b) for t, b in broader.items()}
+
+
+def _ancestors(theme: str, broader: dict[str, list[str]]) -> list[tuple[str, int]]:
+    out, frontier, seen = [], [(theme, 0)], {theme}
+    while frontier:
+        current, depth = frontier.pop(0)
+        for parent in broader.get(current, []):
+            if parent not in seen:
+                seen.add(parent)
+                out.append((parent, depth + 1))
+                frontier.append((parent, depth + 1))
+    return out
+
+
+def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
+    """Build the projection of ``kg`` used by every matcher."""
+    w = weights or Weights()
+    actor_rows = kg.select(
+        """SELECT ?a ?type ?country WHERE {
+             VALUES ?type { gk:FrenchAuthority gk:ForeignAuthority gk:Network gk:Embassy
+                            gk:Organisation }
+             ?a a ?type . OPTIONAL { ?a gk:country ?country } }"""
+    )
+    kind = {_id(r["a"]): vocab.curie(r["type"]).split(":")[1] for r in actor_rows}
+    seat = {_id(r["a"]): _id(r["country"]) for r in actor_rows if r["country"]}
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in kg.select(
+        "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label ?l "
+        "FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:))) }"
+    ):
+        labels[_id(r["s"])].setdefault(r["lang"] or "fr", r["l"])
+    broader = _theme_tree(kg)
+    regions_of: dict[str, set[str]] = defaultdict(set)
+    for r in kg.select(
+        "SELECT ?c ?m WHERE { VALUES ?type { gk:Country gk:MacroRegion } "
+        "?c a ?type ; schema:containedInPlace+ ?m . ?m a gk:MacroRegion }"
+    ):
+        regions_of[_id(r["c"])].add(_id(r["m"]))
+
+    facts: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+
+    def add(actor: str, feature: str, ev: Evidence) -> None:
+        if actor in kind:
+            facts[(actor, feature)].append(ev)
+
+    # Interests and expertise: themes and territories an actor states.
+    statements = kg.select(
+        """SELECT ?st ?type ?a ?t ?place ?placetype WHERE {
+             VALUES ?type { gk:Interest gk:Expertise }
+             ?st a ?type ; gk:actor ?a .
+             OPTIONAL { ?st gk:theme ?t }
+             OPTIONAL { ?st gk:territory ?place . ?place a ?placetype } }"""
+    )
+    actor_theme = []
+    for r in statements:
+        relation = "interest" if r["type"].endswith("Interest") else "expertise"
+        strength = w.interest if relation == "interest" else w.expertise
+        a, st = _id(r["a"]), _id(r["st"])
+        if r["t"]:
+            add(a, f"theme:{_id(r['t'])}", Evidence(relation, st, "active", strength))
+            actor_theme.append((a, _id(r["t"]), relation, st))
+        if r["place"]:
+            place_kind = "region" if r["placetype"].endswith("MacroRegion") else "country"
+            if r["placetype"].endswith(("Country", "MacroRegion")):
+                add(
+                    a, f"{place_kind}:{_id(r['place'])}", Evidence(relation, st, "active", strength)
+                )
+
+    # Partnerships: themes, countries (listed and the partners' own), partners.
+    partnerships = kg.select(
+        """SELECT ?p ?a ?status ?t ?c ?other ?othercountry WHERE {
+             ?p a gk:Partnership ; gk:party ?a ; gk:status ?status .
+             OPTIONAL { ?p gk:theme ?t }
+             OPTIONAL { ?p gk:country ?c }
+             OPTIONAL { ?p gk:party ?other FILTER(?other != ?a)
+                        OPTIONAL { ?other gk:country ?othercountry } } }"""
+    )
+    links: set[frozenset[str]] = set()
+    partners: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in partnerships:
+        a, p, status = _id(r["a"]), _id(r["p"]), _status(r["status"])
+        strength = w.status.get(status, 1.0)
+        ev = Evidence("partnership", p, status, strength)
+        if r["t"]:
+            add(a, f"theme:{_id(r['t'])}", ev)
+            actor_theme.append((a, _id(r["t"]), "partnership", p))
+        for country in (r["c"], r["othercountry"]):
+            if country and _id(country) != seat.get(a):
+                add(a, f"country:{_id(country)}", ev)
+        if r["other"]:
+            other = _id(r["other"])
+            links.add(frozenset((a, other)))
+            best = partners[a].get(other)
+            if best is None or w.status.get(status, 1) > w.status.get(best, 1):
+                partners[a][other] = status
+    for r in kg.select(
+        "SELECT ?a ?b WHERE { ?i a gk:Introduction ; gk:party ?a, ?b FILTER(?a != ?b) }"
+    ):
+        links.add(frozenset((_id(r["a"]), _id(r["b"]))))
+
+    # Memberships of groups and networks; participations in events.
+    for r in kg.select(
+        """SELECT ?m ?a ?o ?otype ?status WHERE {
+             ?m a org:Membership ; org:member ?a ; org:organization ?o .
+             OPTIONAL { ?m gk:status ?status }
+             ?o a ?otype FILTER(?otype IN (gk:CountryGroup, gk:ThematicGroup, gk:Network)) }"""
+    ):
+        status = _status(r["status"])
+        feature = "network" if r["otype"].endswith("Network") else "group"
+        ev = Evidence("membership", _id(r["m"]), status, w.status.get(status, 1.0))
+        add(_id(r["a"]), f"{feature}:{_id(r['o'])}", ev)
+    for r in kg.select(
+        """SELECT ?x ?a ?e ?status WHERE {
+             ?x a gk:Participation ; gk:actor ?a ; gk:event ?e . OPTIONAL { ?x gk:status ?status } }"""
+    ):
+        status = _status(r["status"])
+        ev = Evidence("participation", _id(r["x"]), status, w.status.get(status, 1.0))
+        add(_id(r["a"]), f"event:{_id(r['e'])}", ev)
+
+    # Derived features: broader themes (decayed) and the macro-regions of countries.
+    for (a, feature), evs in list(facts.items()):
+        best = max(e.strength for e in evs)
+        name = feature.split(":", 1)[1]
+        if feature.startswith("theme:"):
+            for parent, depth in _ancestors(name, broader):
+                ev = Evidence("broader", name, evs[0].status, best * w.hierarchy_decay**depth)
+                facts[(a, f"theme:{parent}")].append(ev)
+        elif feature.startswith("country:"):
+            for region in sorted(regions_of.get(name, ())):
+                facts[(a, f"region:{region}")].append(
+                    Evidence("country", name, evs[0].status, best)
+                )
+
+    actors = sorted(kind)
+    features = sorted({f for _, f in facts})
+    row = {a: i for i, a in enumerate(actors)}
+    col = {f: j for j, f in enumerate(features)}
+    data, rows, cols = [], [], []
+    for (a, f), evs in facts.items():
+        rows.append(row[a])
+        cols.append(col[f])
+        data.append(max(e.strength for e in evs))
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(actors), len(features)))
+    holders = np.asarray((matrix > 0).sum(axis=0)).ravel()
+    n = max(1, int((np.asarray((matrix > 0).sum(axis=1)).ravel() > 0).sum()))
+    kind_weight = np.array([getattr(w, f.split(":", 1)[0]) for f in features], dtype=float)
+    rarity = np.log1p(n / np.maximum(holders, 1)) if w.idf else np.ones(len(features))
+    return Projection(
+        actors=actors,
+        kind=kind,
+        seat_country=seat,
+        labels=dict(labels),
+        features=features,
+        matrix=matrix,
+        column_weight=kind_weight * rarity,
+        evidence={k: sorted(v, key=lambda e: (-e.strength, e.via)) for k, v in facts.items()},
+        links=links,
+        partners={a: dict(sorted(p.items())) for a, p in partners.items()},
+        broader=broader,
+        regions_of=dict(regions_of),
+        statement_actor_theme=sorted(actor_theme),
+        weights=w,
+    )

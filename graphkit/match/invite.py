@@ -1,0 +1,101 @@
+"""Invitations: which networks and partners abroad to invite to a meeting on a theme and/or
+a country (the minutes plan two networks from two countries each month).
+
+A network scores by its own stated themes and seat, and by its members' work on the theme
+or in the country; a partner abroad by its own work on the theme and whether it is in the
+country. Networks seated in France (CUF itself…) are hosts, not guests. Rows carry the
+candidate's ``country`` so that a caller can pick networks from two
+different countries.
+
+>>> import graphkit
+>>> invite(graphkit.from_tables("data"), country="Argentine").iloc[0]["kind"]   # doctest: +SKIP
+'ForeignAuthority'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..i18n import say_invite
+from .experts import narrower_or_same, resolve_theme
+from .scoring import projection
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+COLUMNS = ["id", "label", "kind", "country", "score", "reasons"]
+
+
+def invite(
+    kg: KnowledgeGraph,
+    theme: str | None = None,
+    country: str | None = None,
+    top: int = 10,
+    weights: Weights | None = None,
+    lang: str = "fr",
+) -> pd.DataFrame:
+    """The ``top`` networks and partners abroad to invite, best first."""
+    p = projection(kg, weights)
+    theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme else set()
+    place = kg.resolve(country) if country else None
+    wanted = {f"theme:{t}" for t in theme_ids} | (
+        {f"country:{place}", f"region:{place}"} if place else set()
+    )
+    members: dict[str, list[str]] = {}
+    for actor, feature in p.evidence:
+        if feature.startswith("network:"):
+            members.setdefault(feature.split(":", 1)[1], []).append(actor)
+
+    def relevance(actor: str) -> tuple[float, list[str]]:
+        if not wanted:  # no subject given: how active the actor is at all
+            total = float(p.matrix[p.row[actor]].sum()) if actor in p.row else 0.0
+            return total, [say_invite("active", lang)] if total else []
+        score, found = 0.0, []
+        for f in sorted(wanted):
+            s = p.strength(actor, f)
+            if s > 0:
+                score += s * p.column_weight[p.col[f]]
+                found.append(p.label(f.split(":", 1)[1], lang))
+        if place and p.seat_country.get(actor) == place:
+            score += p.weights.country
+            found.append(p.label(place, lang))
+        return score, found
+
+    home = {p.seat_country.get(a) for a in p.of_kind("FrenchAuthority")} - {None}
+    rows = []
+    for actor in p.of_kind("Network", "ForeignAuthority"):
+        if p.seat_country.get(actor) in home:
+            continue  # the guests are networks and partners abroad, not French ones
+        score, found = relevance(actor)
+        reasons = (
+            [say_invite("own", lang, what=", ".join(found))] if found and wanted else list(found)
+        )
+        if p.kind[actor] == "Network":
+            via = []
+            for m in sorted(members.get(actor, [])):
+                s, f = relevance(m)
+                if s > 0:
+                    score += s
+                    via.append(p.label(m, lang))
+            if via:
+                reasons.append(say_invite("members", lang, names=", ".join(via)))
+        if score > 0:
+            seat = p.seat_country.get(actor)
+            rows.append(
+                {
+                    "id": actor,
+                    "label": p.label(actor, lang),
+                    "kind": p.kind[actor],
+                    "country": p.label(seat, lang) if seat else None,
+                    "score": round(score, 4),
+                    "reasons": reasons,
+                }
+            )
+    rows.sort(key=lambda r: (-r["score"], r["id"]))
+    frame = pd.DataFrame(rows[:top], columns=COLUMNS)
+    if frame.empty:
+        frame.attrs["empty"] = "no network or partner abroad is known for that theme or country"
+    return frame

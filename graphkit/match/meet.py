@@ -1,0 +1,108 @@
+"""The whole picture: the best introductions across the graph, for an officer to act on.
+
+Three kinds of introduction, each matcher's scores divided by its best score so that they
+can be compared, then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
+French peers; an authority that wants to work on a theme and an expert on it; two partners
+abroad (South-South). Pairs already linked are never proposed; a pair found by several
+matchers keeps its best score and all its reasons.
+
+>>> import graphkit
+>>> meet(graphkit.from_tables("data"), top=5)     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..i18n import say
+from .experts import evidence_scores
+from .scoring import pair_matrix, pair_reasons, projection
+from .south_south import south_south
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+MAX_REASONS = 6
+COLUMNS = ["source_id", "source", "target_id", "target", "kind", "score", "reasons"]
+
+
+def _peer_pairs(p, lang):
+    french = p.of_kind("FrenchAuthority")
+    scores = pair_matrix(p, french, french).toarray()
+    for i, j in combinations(range(len(french)), 2):
+        if scores[i, j] > 0 and not p.linked(french[i], french[j]):
+            yield french[i], french[j], float(scores[i, j]), "peers", None
+
+
+def _expert_pairs(p, lang):
+    wanted = sorted({(a, t) for a, t, rel, _ in p.statement_actor_theme if rel == "interest"})
+    for actor, theme in wanted:
+        if p.kind.get(actor) != "FrenchAuthority":
+            continue
+        found = evidence_scores(p, theme, lang)
+        if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
+            continue  # it has the expertise itself
+        best = sorted(
+            (
+                (s, e, why)
+                for e, (s, why) in found.items()
+                if e != actor and not p.linked(actor, e) and s >= p.weights.expert_partnership * 0.2
+            ),
+            key=lambda x: (-x[0], x[1]),
+        )
+        if best:
+            score, expert, why = best[0]
+            first = say("wants_theme", lang, who=p.label(actor, lang), theme=p.label(theme, lang))
+            yield actor, expert, score, "expert", [first, *why[:2]]
+
+
+def meet(
+    kg: KnowledgeGraph, top: int = 10, weights: Weights | None = None, lang: str = "fr"
+) -> pd.DataFrame:
+    """The ``top`` introductions to make across the whole graph, best first."""
+    p = projection(kg, weights)
+    w = p.weights
+    found: dict[frozenset, dict] = {}
+
+    def offer(a, b, score, kind, reasons):
+        key = frozenset((a, b))
+        row = found.get(key)
+        if row is None:
+            found[key] = {
+                "source_id": a,
+                "source": p.label(a, lang),
+                "target_id": b,
+                "target": p.label(b, lang),
+                "kind": kind,
+                "score": score,
+                "reasons": list(reasons),
+            }
+            return
+        fresh = [r for r in reasons if r not in row["reasons"]]
+        if score > row["score"]:  # the stronger introduction leads, with its reasons first
+            row.update(score=score, kind=kind, reasons=fresh + row["reasons"])
+        else:
+            row["reasons"] += fresh
+
+    for source, weight in ((_peer_pairs, w.meet_peers), (_expert_pairs, w.meet_experts)):
+        pairs = list(source(p, lang))
+        best = max((s for _, _, s, _, _ in pairs), default=0)
+        for a, b, s, kind, reasons in pairs:
+            offer(a, b, weight * s / best, kind, reasons or pair_reasons(p, a, b, lang))
+    south = south_south(kg, top=len(p.actors) ** 2, weights=weights, lang=lang)
+    if not south.empty:
+        best = south["score"].max()
+        for r in south.itertuples():
+            offer(r.source_id, r.target_id, w.meet_south * r.score / best, "south-south", r.reasons)
+    rows = sorted(found.values(), key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
+    for row in rows:
+        row["score"] = round(row["score"], 4)
+        row["reasons"] = row["reasons"][:MAX_REASONS]
+    frame = pd.DataFrame(rows[:top], columns=COLUMNS)
+    if frame.empty:
+        frame.attrs["empty"] = "the graph holds nothing to match on"
+    return frame

@@ -1,0 +1,55 @@
+"""Peers: the French authorities most like a given one.
+
+Shared themes (rarer ones weigh more, broader themes count too), countries and
+macro-regions of cooperation, groups, networks and events; active facts weigh more than
+stand-by ones, ended ones least. Never the authority itself, never one it is already
+linked to.
+
+>>> import graphkit
+>>> kg = graphkit.from_tables("data")          # doctest: +SKIP
+>>> peers(kg, "bordeaux").iloc[0]["id"]         # doctest: +SKIP
+'fr-montpellier-mediterranee-metropole'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from .scoring import pair_matrix, pair_reasons, projection, top_k
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+COLUMNS = ["id", "label", "score", "reasons"]
+
+
+def peers(
+    kg: KnowledgeGraph,
+    name: str,
+    top: int = 10,
+    weights: Weights | None = None,
+    lang: str = "fr",
+) -> pd.DataFrame:
+    """The ``top`` French authorities most like ``name``: one row each (id, label, score, reasons).
+
+    An authority with nothing to match on gets an empty frame.
+    """
+    p = projection(kg, weights)
+    me = kg.resolve(name)
+    candidates = [a for a in p.of_kind("FrenchAuthority") if a != me and not p.linked(me, a)]
+    if me not in p.row or not candidates:
+        return pd.DataFrame(columns=COLUMNS)
+    scores = pair_matrix(p, [me], candidates).toarray().ravel()
+    rows = [
+        {
+            "id": a,
+            "label": p.label(a, lang),
+            "score": round(s, 4),
+            "reasons": pair_reasons(p, me, a, lang),
+        }
+        for a, s in top_k(scores, candidates, top)
+    ]
+    return pd.DataFrame(rows, columns=COLUMNS)

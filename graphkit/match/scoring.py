@@ -1,0 +1,133 @@
+"""Pair scores and the reasons behind them, shared by every matcher.
+
+The score of a pair is the sum, over the features both hold, of
+``kind weight × rarity × strength(a) × strength(b)`` — one sparse product for all pairs.
+
+>>> import graphkit
+>>> p = projection(graphkit.from_tables("tests/fixtures/mini"))   # doctest: +SKIP
+>>> pair_reasons(p, "fr-a", "fr-b")                                # doctest: +SKIP
+['les deux travaillent sur Biodiversité']
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+
+from ..i18n import say, status_word
+from .features import Projection, project
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+REASON_KEY = {
+    "theme": "shared_theme",
+    "country": "shared_country",
+    "region": "shared_region",
+    "group": "shared_group",
+    "network": "shared_network",
+    "event": "shared_event",
+}
+
+
+def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
+    """The projection of ``kg`` for ``weights``, computed once per graph and weights."""
+    weights = weights or Weights()
+    cache = kg.__dict__.setdefault("_projections", {})
+    key = repr(weights)
+    if key not in cache:
+        cache[key] = project(kg, weights)
+    return cache[key]
+
+
+def pair_matrix(p: Projection, rows: list[str], cols: list[str]) -> sparse.csr_matrix:
+    """Scores of every (row actor, column actor) pair, as a sparse matrix."""
+    left = p.matrix[[p.row[a] for a in rows]]
+    right = p.matrix[[p.row[b] for b in cols]]
+    return (left @ sparse.diags(p.column_weight) @ right.T).tocsr()
+
+
+def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
+    """The features a and b share, with what each adds to their score, largest first."""
+    both = p.matrix[p.row[a]].multiply(p.matrix[p.row[b]]).tocoo()
+    out = [
+        (p.features[j], float(v * p.column_weight[j]))
+        for j, v in zip(both.col, both.data, strict=True)
+    ]
+    return sorted(out, key=lambda x: (-x[1], x[0]))
+
+
+def _best_status(p: Projection, actor: str, feature: str) -> str:
+    evs = p.evidence.get((actor, feature), [])
+    return evs[0].status if evs else "active"
+
+
+def _via_narrower(p: Projection, actor: str, feature: str) -> list[str]:
+    evs = p.evidence.get((actor, feature), [])
+    if evs and all(e.kind == "broader" for e in evs):
+        return sorted({e.via for e in evs})
+    return []
+
+
+def feature_sentence(p: Projection, feature: str, a: str, b: str, lang: str = "fr") -> str:
+    """The reason sentence for a feature shared by a and b."""
+    kind, name = feature.split(":", 1)
+    label = p.label(name, lang)
+    if kind == "theme":
+        narrower = sorted(set(_via_narrower(p, a, feature)) | set(_via_narrower(p, b, feature)))
+        if narrower:
+            names = ", ".join(p.label(n, lang) for n in narrower)
+            label = say("via_narrower", lang, theme=label, narrower=names)
+        text = say("shared_theme", lang, theme=label)
+    else:
+        field = "place" if kind in ("country", "region") else "name"
+        text = say(REASON_KEY[kind], lang, **{field: label})
+    weakest = min(
+        (_best_status(p, a, feature), _best_status(p, b, feature)),
+        key=lambda s: p.weights.status.get(s, 1.0),
+    )
+    if weakest != "active":
+        text = say("status_note", lang, text=text, status=status_word(weakest, lang))
+    return text
+
+
+def pair_reasons(
+    p: Projection, a: str, b: str, lang: str = "fr", limit: int = 6, skip: frozenset = frozenset()
+) -> list[str]:
+    """Sentences for what a and b share, strongest first; a broader theme held only through
+    a narrower theme already named is folded into it. Features in ``skip`` are not named."""
+    shared = [(f, c) for f, c in contributions(p, a, b) if f not in skip]
+    direct = {f.split(":", 1)[1] for f, _ in shared if f.startswith("theme:")}
+    places = {f.split(":", 1)[1] for f, _ in shared if f.startswith(("country:", "region:"))}
+    # A shared region is not worth a sentence when a shared place inside it is named.
+    covered = set().union(*(p.regions_of.get(x, set()) for x in places))
+    reasons = []
+    for feature, _ in shared:
+        if feature.startswith("region:") and feature.split(":", 1)[1] in covered:
+            continue
+        if feature.startswith("theme:"):
+            via = set(_via_narrower(p, a, feature)) | set(_via_narrower(p, b, feature))
+            held = {e.via for x in (a, b) for e in p.evidence.get((x, feature), [])}
+            if via and held <= direct and not _direct(p, a, feature) and not _direct(p, b, feature):
+                continue
+        sentence = feature_sentence(p, feature, a, b, lang)
+        if sentence not in reasons:
+            reasons.append(sentence)
+        if len(reasons) == limit:
+            break
+    return reasons
+
+
+def _direct(p: Projection, actor: str, feature: str) -> bool:
+    return any(e.kind != "broader" for e in p.evidence.get((actor, feature), []))
+
+
+def top_k(scores: np.ndarray, ids: list[str], k: int) -> list[tuple[str, float]]:
+    """The k best (id, score) with a positive score; ties broken by id, so results are stable."""
+    order = sorted(
+        (i for i in range(len(ids)) if scores[i] > 0), key=lambda i: (-scores[i], ids[i])
+    )
+    return [(ids[i], float(scores[i])) for i in order[:k]]
