@@ -76,7 +76,8 @@ def statement_id(table: str, record: Record) -> str:
     keys = [record.get(c) for c in STATEMENT_KEYS[table]]
     if table == "statements":
         return f"{keys[0]}-" + "--".join(k for k in keys[1:] if k)
-    prefix = {"memberships": "membership", "coverage": "coverage"}.get(table, "participation")
+    prefix = {"memberships": "membership", "coverage": "coverage", "introductions": "introduction"}
+    prefix = prefix.get(table, "participation")
     return prefix + "-" + "--".join(keys)
 
 
@@ -280,6 +281,15 @@ class _Builder:
             about = [self.theme_fr.get(r.get("theme")), label(r.get("territory"))]
             text = f"{label(r.get('actor'))} — {RELATION_FR[r.get('relation')]} : "
             text += ", ".join(a for a in about if a)
+        elif r.table == "introductions":
+            yield A, _n("gk", "Introduction")
+            yield _n("gk", "party"), self._ref(r.get("actor"))
+            yield _n("gk", "party"), self._ref(r.get("other"))
+            yield _n("gk", "outcome"), _lit(r.get("outcome"))
+            if r.get("date"):
+                yield _n("dcterms", "date"), _date_literal(r.get("date"))
+            text = f"Mise en relation {label(r.get('actor'))} – {label(r.get('other'))}"
+            text += f" ({'faite' if r.get('outcome') == 'made' else 'déclinée'})"
         elif r.table == "coverage":
             yield A, _n("gk", "Coverage")
             yield _n("gk", "embassy"), self._ref(r.get("embassy"))

@@ -40,9 +40,18 @@ def peers(
     p = projection(kg, weights)
     me = kg.resolve(name)
     candidates = [a for a in p.of_kind("FrenchAuthority") if a != me and not p.linked(me, a)]
-    if me not in p.row or not candidates:
-        return pd.DataFrame(columns=COLUMNS)
+    if me not in p.row or p.matrix[p.row[me]].nnz == 0 or not candidates:
+        frame = pd.DataFrame(columns=COLUMNS)
+        frame.attrs["empty"] = (
+            f"{p.label(me, lang)} has nothing to match on (no theme, country, group, network or event)"
+        )
+        return frame
     scores = pair_matrix(p, [me], candidates).toarray().ravel()
+    found = top_k(scores, candidates, top)
+    if not found:
+        frame = pd.DataFrame(columns=COLUMNS)
+        frame.attrs["empty"] = f"no other French authority shares anything with {p.label(me, lang)}"
+        return frame
     rows = [
         {
             "id": a,
@@ -50,6 +59,6 @@ def peers(
             "score": round(s, 4),
             "reasons": pair_reasons(p, me, a, lang),
         }
-        for a, s in top_k(scores, candidates, top)
+        for a, s in found
     ]
     return pd.DataFrame(rows, columns=COLUMNS)

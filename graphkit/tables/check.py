@@ -223,6 +223,14 @@ class _Checker:
                 self.problem(
                     self.data.files["statements"], r.row, "theme", "give a theme or a territory"
                 )
+        for r in recs.get("introductions", []):
+            if r.get("actor") == r.get("other"):
+                self.problem(
+                    self.data.files["introductions"],
+                    r.row,
+                    "other",
+                    "an actor is not introduced to itself",
+                )
         for r in recs.get("coverage", []):
             if self._actor_kind(r.get("embassy")) != "embassy":
                 self.problem(self.data.files["coverage"], r.row, "embassy", "not an embassy")

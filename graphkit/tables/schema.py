@@ -176,6 +176,15 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "introductions",
+            (
+                Column("actor", "ref", required=True, refs=ACTORS),
+                Column("other", "ref", required=True, refs=ACTORS),
+                Column("date", "date"),
+                _enum("outcome", ("made", "declined")),
+            ),
+        ),
+        TableSpec(
             "events",
             (
                 Column("id", "id", required=True),
@@ -208,4 +217,5 @@ STATEMENT_KEYS: dict[str, tuple[str, ...]] = {
     "statements": ("relation", "actor", "theme", "territory"),
     "coverage": ("embassy", "territory"),
     "participations": ("event", "actor", "role"),
+    "introductions": ("actor", "other"),
 }

@@ -1,0 +1,104 @@
+"""The matchmaking commands: same formats everywhere, JSON contract, errors on one line."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphkit.cli import main
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    from conftest import DATA
+
+    out = tmp_path_factory.mktemp("match") / "graph.ttl"
+    assert (
+        CliRunner().invoke(main, ["build", "--data", str(DATA), "--out", str(out)]).exit_code == 0
+    )
+    return out
+
+
+def run(graph, *args):
+    return CliRunner().invoke(main, [*map(str, args), "--graph", str(graph)])
+
+
+COMMANDS = [
+    ("peers", "bordeaux"),
+    ("experts", "dechets"),
+    ("experts", "climat", "--for", "chartres"),
+    ("south-south",),
+    ("clusters", "--seed", "1"),
+    ("groups",),
+    ("invite", "--country", "bresil"),
+    ("embassy", "nanterre"),
+    ("meet",),
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_json_rows_have_label_score_and_reasons(graph, args):
+    result = run(graph, *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows, f"{args} found nothing on the shipped data"
+    for row in rows:
+        assert isinstance(row["score"], int | float)
+        assert row["reasons"] and all(isinstance(r, str) and r for r in row["reasons"])
+        assert row.get("label") or (row.get("source") and row.get("target"))
+    if args[0] == "groups":
+        assert {r["status"] for r in rows} <= {"active", "at-risk", "dormant"}
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
+def test_table_and_csv_say_the_same(graph, args):
+    rows = json.loads(run(graph, *args, "--format", "json").stdout)
+    table = run(graph, *args).stdout
+    from_csv = list(csv.DictReader(io.StringIO(run(graph, *args, "--format", "csv").stdout)))
+    assert len(from_csv) == len(rows)
+    first = rows[0].get("label") or rows[0]["source"]
+    assert first[:40] in table
+
+
+def test_reasons_in_english(graph):
+    rows = json.loads(run(graph, "peers", "bouguenais", "--lang", "en", "--format", "json").stdout)
+    assert rows[0]["reasons"][0] == "both cooperate with Nicaragua"
+
+
+def test_weights_file_changes_the_ranking(graph, tmp_path):
+    weights = tmp_path / "w.toml"
+    weights.write_text("theme = 0.0\ncountry = 5.0\n")
+    default = json.loads(run(graph, "peers", "bordeaux", "--format", "json").stdout)
+    by_country = json.loads(
+        run(graph, "peers", "bordeaux", "--format", "json", "--weights", weights).stdout
+    )
+    assert default[0]["id"] != "fr-cap-nord-martinique"
+    # Bordeaux's (ended) cooperation in Mexico is what it shares with CAP Nord Martinique
+    assert by_country[0]["id"] == "fr-cap-nord-martinique"
+    assert by_country[0]["reasons"][0] == "les deux coopèrent avec Mexique (terminé)"
+
+
+def test_unknown_weight_is_a_one_line_error(graph, tmp_path):
+    weights = tmp_path / "w.toml"
+    weights.write_text("colour = 1\n")
+    result = run(graph, "peers", "chartres", "--weights", weights)
+    assert result.exit_code == 1
+    assert "unknown weight(s) colour" in result.stderr
+
+
+def test_unknown_name_and_unknown_theme_exit_1_with_closest(graph):
+    result = run(graph, "peers", "bordo")
+    assert result.exit_code == 1 and "closest" in result.stderr
+    result = run(graph, "experts", "jardinage")
+    assert result.exit_code == 1 and result.stderr.startswith("error: no entity named 'jardinage'")
+    result = run(graph, "experts", "moron")
+    assert result.exit_code == 1 and "not a theme" in result.stderr
+
+
+def test_nothing_to_match_is_an_empty_list_and_a_sentence(graph):
+    result = run(graph, "peers", "fr-meurthe-et-moselle", "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+    assert "shares anything with Département de Meurthe-et-Moselle" in result.stderr
