@@ -115,17 +115,16 @@ def _summary(
 ) -> pd.DataFrame:
     """The metrics frame; ``attrs`` tell how many links were hidden and how many of them
     were ``cold`` (nobody else holds them, so no method but chance can find them: not asked)."""
+
+    def mean(values: list[float]) -> float:
+        return float(np.mean(values)) if values else np.nan
+
     rows = []
     for method, per_query in ranks.items():
-        rr = np.mean([1.0 / r.min() for r in per_query]) if per_query else np.nan
+        rr = mean([1.0 / r.min() for r in per_query])
         for k in ks:
-            hits = [(r <= k).sum() for r in per_query]
-            precision = np.mean([h / k for h in hits]) if hits else np.nan
-            recall = (
-                np.mean([h / len(r) for h, r in zip(hits, per_query, strict=True)])
-                if hits
-                else np.nan
-            )
+            precision = mean([(r <= k).sum() / k for r in per_query])
+            recall = mean([(r <= k).mean() for r in per_query])
             rows.append([method, k, precision, recall, rr, len(per_query)])
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs.update(hidden=hidden, cold=cold)
@@ -209,8 +208,7 @@ def _derive(p: Projection, cells: dict[tuple[int, int], float]) -> sparse.csr_ma
             key = (i, p.col[feature])
             out[key] = max(out.get(key, 0.0), value)
     rows, cols = zip(*out, strict=True) if out else ((), ())
-    shape = p.matrix.shape
-    return sparse.csr_matrix((list(out.values()), (rows, cols)), shape=shape)
+    return sparse.csr_matrix((list(out.values()), (rows, cols)), shape=p.matrix.shape)
 
 
 def drop_links(p: Projection, links: Iterable[tuple[str, str]]) -> sparse.csr_matrix:
