@@ -3,11 +3,11 @@
 The public API is small:
 
 >>> import graphkit
->>> kg = graphkit.build("data", "build/graph.ttl")   # doctest: +SKIP
->>> kg = graphkit.load("build/graph.ttl")            # doctest: +SKIP
->>> kg.resolve("moron")                              # doctest: +SKIP
+>>> kg = graphkit.build("data", "build/graph.ttl")
+>>> kg = graphkit.load("build/graph.ttl")
+>>> kg.resolve("moron")
 'ar-moron'
->>> kg.networkx()                                    # doctest: +SKIP
+>>> kg.networkx()
 <networkx.classes.multidigraph.MultiDiGraph object at ...>
 """
 

@@ -1,8 +1,8 @@
 """Counts per class and per relation, and the description of one entity.
 
 >>> import graphkit
->>> kg = graphkit.from_tables("data")                 # doctest: +SKIP
->>> [r for r in stats(kg) if r["name"] == "gk:FrenchAuthority"][0]["count"] > 10  # doctest: +SKIP
+>>> kg = graphkit.from_tables("data")
+>>> [r for r in stats(kg) if r["name"] == "gk:FrenchAuthority"][0]["count"] > 10
 True
 """
 

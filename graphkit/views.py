@@ -16,9 +16,9 @@ Two views, both built from the store:
   out.
 
 >>> import graphkit
->>> kg = graphkit.from_tables("data")                          # doctest: +SKIP
->>> g = to_simple_graph(kg)                                     # doctest: +SKIP
->>> g.edges["fr-nanterre", "ar-moron"]["relations"][0]["status"]  # doctest: +SKIP
+>>> kg = graphkit.from_tables("data")
+>>> g = to_simple_graph(kg)
+>>> g.edges["fr-nanterre", "ar-moron"]["relations"][0]["status"]
 'stand-by'
 """
 
@@ -61,8 +61,9 @@ def _kind(types: list[str]) -> str:
 def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     """The lossless view: nodes are resources, edges are triples keyed by predicate.
 
-    >>> g = to_multidigraph(kg)                                  # doctest: +SKIP
-    >>> g.has_edge("p-nanterre-moron", "ar-moron", key="gk:party")  # doctest: +SKIP
+    >>> import graphkit
+    >>> g = to_multidigraph(graphkit.from_tables("data"))
+    >>> g.has_edge("pship-nanterre-moron", "ar-moron", key="gk:party")
     True
     """
     g = nx.MultiDiGraph()
@@ -101,8 +102,9 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
 def to_simple_graph(kg: KnowledgeGraph, multi: nx.MultiDiGraph | None = None) -> nx.Graph:
     """The undirected projection for algorithms, statements folded into labelled edges.
 
-    >>> g = to_simple_graph(kg)                                  # doctest: +SKIP
-    >>> g.nodes["fr-nanterre"]["kind"]                            # doctest: +SKIP
+    >>> import graphkit
+    >>> g = to_simple_graph(graphkit.from_tables("data"))
+    >>> g.nodes["fr-nanterre"]["kind"]
     'FrenchAuthority'
     """
     multi = multi if multi is not None else to_multidigraph(kg)

@@ -102,3 +102,11 @@ def test_nothing_to_match_is_an_empty_list_and_a_sentence(graph):
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
     assert "shares anything with Département de Meurthe-et-Moselle" in result.stderr
+
+
+def test_evaluate_measures_graphkit_against_the_baselines(graph):
+    result = run(graph, "evaluate", "--seeds", "2", "--k", "5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["method"] for r in rows} == {"graphkit", "jaccard", "popularity", "random"}
+    assert all(0 <= r["MRR"] <= 1 and r["n_queries"] > 0 for r in rows)

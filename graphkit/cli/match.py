@@ -146,3 +146,52 @@ def meet(kg, top, weights, lang):
     from ..match.meet import meet as run
 
     return run(kg, top=top, weights=weights, lang=lang)
+
+
+@main.command()
+@click.option(
+    "--share",
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    default=0.2,
+    show_default=True,
+    help="Share of the links hidden for each seed.",
+)
+@click.option(
+    "--seeds",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="How many random draws to average over.",
+)
+@click.option(
+    "--k",
+    "ks",
+    type=click.IntRange(min=1),
+    multiple=True,
+    default=(1, 5, 10),
+    show_default=True,
+    help="Cut-offs for precision@k and recall@k (repeat).",
+)
+@click.option(
+    "--twinnings",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Also evaluate on a twin-town list (city1,country1,…,city2,country2 CSV).",
+)
+@graph_option
+@format_option
+def evaluate(share, seeds, ks, twinnings, graph_path, fmt):
+    """Hide known links and measure how well the matchers find them, against baselines."""
+    from ..match.evaluate import link_prediction, twinning_prediction
+    from ..match.scoring import projection
+
+    kg = open_graph(graph_path)
+    frames = [link_prediction(projection(kg), share, range(seeds), ks).assign(data="graph")]
+    if twinnings:
+        frames.append(twinning_prediction(twinnings, range(seeds), ks).assign(data=twinnings.name))
+    rows = [
+        {**row, **{k: round(v, 4) for k, v in row.items() if isinstance(v, float)}}
+        for frame in frames
+        for row in frame.to_dict(orient="records")
+    ]
+    columns = ["data", "method", "k", "precision@k", "recall@k", "MRR", "n_queries"]
+    emit(rows, fmt, "nothing to evaluate: no link could be hidden", columns)

@@ -6,8 +6,8 @@ weighted by how strongly it holds it times the theme's rarity. Each cluster is n
 dominant themes and lists its members and the countries it spans. Deterministic for a seed.
 
 >>> import graphkit
->>> clusters(graphkit.from_tables("data"), seed=1).iloc[0]["label"]   # doctest: +SKIP
-'Participation citoyenne, Gestion des risques'
+>>> clusters(graphkit.from_tables("data"), seed=1).iloc[0]["label"]
+'Gestion des risques, Carnaval'
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .features import Projection, _ancestors
+from .features import Projection, ancestors, rarity
 from .weights import Weights
 
 METHODS = ("graphkit", "jaccard", "popularity", "random")
@@ -131,13 +131,6 @@ def _summary(
     return frame
 
 
-def _rarity(x: sparse.csr_matrix, weights: Weights) -> np.ndarray:
-    """Rarity of each column, as :func:`.features.project` computes it."""
-    holders = np.asarray((x > 0).sum(axis=0)).ravel()
-    n = max(1, int((np.asarray((x > 0).sum(axis=1)).ravel() > 0).sum()))
-    return np.log1p(n / np.maximum(holders, 1)) if weights.idf else np.ones(x.shape[1])
-
-
 def _without_self(sim: sparse.csr_matrix, rows: list[int]) -> sparse.csr_matrix:
     mask = sparse.csr_matrix((np.ones(len(rows)), (np.arange(len(rows)), rows)), shape=sim.shape)
     return (sim - sim.multiply(mask)).tocsr()
@@ -198,7 +191,7 @@ def _derive(p: Projection, cells: dict[tuple[int, int], float]) -> sparse.csr_ma
         if kind == "theme":
             derived = [
                 (f"theme:{t}", strength * p.weights.hierarchy_decay**d)
-                for t, d in _ancestors(name, p.broader)
+                for t, d in ancestors(name, p.broader)
             ]
         elif kind == "country":
             derived = [(f"region:{r}", strength) for r in p.regions_of.get(name, ())]
@@ -215,8 +208,11 @@ def drop_links(p: Projection, links: Iterable[tuple[str, str]]) -> sparse.csr_ma
     """The matrix of ``p`` rebuilt without the direct (actor, feature) ``links``: the cells
     they derive (broader themes, macro-regions) stay only if another fact still gives them.
 
-    >>> x = drop_links(p, [("fr-bordeaux", "theme:foret")])   # doctest: +SKIP
-    >>> x[p.row["fr-bordeaux"], p.col["theme:foret"]]          # doctest: +SKIP
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> x = drop_links(p, [("fr-bordeaux", "theme:foret")])
+    >>> float(x[p.row["fr-bordeaux"], p.col["theme:foret"]])
     0.0
     """
     drop = {(p.row[a], p.col[f]) for a, f in links}
@@ -229,9 +225,11 @@ def hide_links(
     """A random ``share`` of the direct links of ``p`` of kind theme, network, group or
     country, and the matrix of ``p`` without them (see :func:`drop_links`).
 
-    >>> x, hidden = hide_links(p, share=0.2, seed=1)    # doctest: +SKIP
-    >>> hidden[0]                                        # doctest: +SKIP
-    ('fr-bordeaux', 'theme:eau')
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> x, hidden = hide_links(projection(graphkit.from_tables("data")), share=0.2, seed=1)
+    >>> len(hidden) > 0
+    True
     """
     rng = np.random.default_rng(seed)
     hideable = sorted(
@@ -268,7 +266,7 @@ def _recover(
     is_target = np.array([f.split(":", 1)[0] in TARGET_KINDS for f in p.features])
     allowed = is_target & known & (x[rows].toarray() == 0)
     kind_weight = np.array([getattr(p.weights, f.split(":", 1)[0]) for f in p.features])
-    scores = _method_scores(x, kind_weight * _rarity(x, p.weights), x, rows)
+    scores = _method_scores(x, kind_weight * rarity(x, p.weights), x, rows)
     ranks = _rank_all(scores, allowed, [np.array(lost[i]) for i in rows], rng)
     return ranks, n_hidden, cold
 
@@ -278,7 +276,10 @@ def recover_links(
 ) -> pd.DataFrame:
     """Hide the given (actor, feature) links of ``p`` and measure how each method finds them.
 
-    >>> recover_links(p, [("fr-a", "group:g")], ks=(1,))["method"].tolist()   # doctest: +SKIP
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> recover_links(p, [("fr-bordeaux", "theme:foret")], ks=(1,))["method"].tolist()
     ['graphkit', 'jaccard', 'popularity', 'random']
     """
     ranks, n_hidden, cold = _recover(p, drop_links(p, hidden), hidden, np.random.default_rng(seed))
@@ -295,7 +296,10 @@ def link_prediction(
 
     Figures are means over every query of every seed (one query per actor and seed).
 
-    >>> link_prediction(p, seeds=[0], ks=(5,)).columns.tolist()   # doctest: +SKIP
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> link_prediction(p, seeds=[0], ks=(5,)).columns.tolist()
     ['method', 'k', 'precision@k', 'recall@k', 'MRR', 'n_queries']
     """
     ranks: dict[str, list[np.ndarray]] = {m: [] for m in METHODS}
@@ -325,8 +329,8 @@ def read_twinnings(path: str | Path, country: str = "France") -> pd.DataFrame:
     Columns: town, partner ("Belém (Brazil)"), partner_country. A pair listed from both
     sides counts once; a town in an overseas department ("Martinique, France") is French.
 
-    >>> read_twinnings("wikipedia-twin-cities-world.csv").iloc[0]["town"]   # doctest: +SKIP
-    'Abbeville'
+    For example ``read_twinnings("wikipedia-twin-cities-world.csv")`` gives one row per
+    French town and partner, the first being Abbeville's.
     """
     raw = pd.read_csv(path, usecols=["city1", "country1", "city2", "country2"], dtype=str).dropna()
     sides = []
@@ -365,7 +369,8 @@ def twinning_prediction(
     graphkit's vote: towns that share partners (weight 1 × rarity) and partner countries
     (``Weights.country`` × rarity) with the asker vote for their partners.
 
-    >>> twinning_prediction("twin_cities.csv", seeds=[0], ks=(10,))   # doctest: +SKIP
+    For example ``twinning_prediction("wikipedia-twin-cities-world.csv", seeds=[0], ks=(10,))``
+    gives one row per method and k, as :func:`link_prediction` does.
     """
     w = weights or Weights()
     pairs = read_twinnings(path, country)
@@ -398,7 +403,7 @@ def twinning_prediction(
         kind_weight = np.r_[
             np.full(len(partners), PARTNER_WEIGHT), np.full(len(nations), w.country)
         ]
-        scores = _method_scores(profile, kind_weight * _rarity(profile, w), held, queries)
+        scores = _method_scores(profile, kind_weight * rarity(profile, w), held, queries)
         allowed = known & (held[queries].toarray() == 0)
         relevant = [np.array([j]) for j in partner[out[warm]]]
         for method, found in _rank_all(scores, allowed, relevant, rng).items():

@@ -7,8 +7,8 @@ those it already works with are left out, and experts near it (same countries or
 of cooperation) or already connected to it (a shared network or group) come first.
 
 >>> import graphkit
->>> kg = graphkit.from_tables("data")             # doctest: +SKIP
->>> experts(kg, "dechets").iloc[0]["id"]           # doctest: +SKIP
+>>> kg = graphkit.from_tables("data")
+>>> experts(kg, "dechets").iloc[0]["id"]
 'fr-val-de-marne'
 """
 

@@ -8,8 +8,8 @@ score can be explained. Built only from SELECT queries, so the same code serves 
 embedded store and a remote endpoint.
 
 >>> import graphkit
->>> p = project(graphkit.from_tables("tests/fixtures/mini"))    # doctest: +SKIP
->>> p.strength("fr-nanterre", "theme:participation-citoyenne")  # doctest: +SKIP
+>>> p = project(graphkit.from_tables("tests/fixtures/mini"))
+>>> p.strength("fr-nanterre", "theme:participation-citoyenne")
 1.0
 """
 
@@ -98,7 +98,24 @@ def _theme_tree(kg: KnowledgeGraph) -> dict[str, list[str]]:
     return {t: sorted(b) for t, b in broader.items()}
 
 
-def _ancestors(theme: str, broader: dict[str, list[str]]) -> list[tuple[str, int]]:
+def rarity(matrix: sparse.csr_matrix, weights: Weights) -> np.ndarray:
+    """How rare each feature (column) is: log(1 + actors / actors holding it), or 1s if
+    ``weights.idf`` is off.
+
+    >>> rarity(sparse.csr_matrix([[1.0, 1.0], [0.0, 1.0]]), Weights()).round(3).tolist()
+    [1.099, 0.693]
+    """
+    holders = np.asarray((matrix > 0).sum(axis=0)).ravel()
+    n = max(1, int((np.asarray((matrix > 0).sum(axis=1)).ravel() > 0).sum()))
+    return np.log1p(n / np.maximum(holders, 1)) if weights.idf else np.ones(matrix.shape[1])
+
+
+def ancestors(theme: str, broader: dict[str, list[str]]) -> list[tuple[str, int]]:
+    """Every broader theme of ``theme`` with its distance, nearest first.
+
+    >>> ancestors("foret", {"foret": ["biodiversite"], "biodiversite": ["environnement"]})
+    [('biodiversite', 1), ('environnement', 2)]
+    """
     out, frontier, seen = [], [(theme, 0)], {theme}
     while frontier:
         current, depth = frontier.pop(0)
@@ -220,7 +237,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
         best = max(e.strength for e in evs)
         name = feature.split(":", 1)[1]
         if feature.startswith("theme:"):
-            for parent, depth in _ancestors(name, broader):
+            for parent, depth in ancestors(name, broader):
                 ev = Evidence("broader", name, evs[0].status, best * w.hierarchy_decay**depth)
                 facts[(a, f"theme:{parent}")].append(ev)
         elif feature.startswith("country:"):
@@ -239,10 +256,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
         cols.append(col[f])
         data.append(max(e.strength for e in evs))
     matrix = sparse.csr_matrix((data, (rows, cols)), shape=(len(actors), len(features)))
-    holders = np.asarray((matrix > 0).sum(axis=0)).ravel()
-    n = max(1, int((np.asarray((matrix > 0).sum(axis=1)).ravel() > 0).sum()))
     kind_weight = np.array([getattr(w, f.split(":", 1)[0]) for f in features], dtype=float)
-    rarity = np.log1p(n / np.maximum(holders, 1)) if w.idf else np.ones(len(features))
     return Projection(
         actors=actors,
         kind=kind,
@@ -250,7 +264,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
         labels=dict(labels),
         features=features,
         matrix=matrix,
-        column_weight=kind_weight * rarity,
+        column_weight=kind_weight * rarity(matrix, w),
         evidence={k: sorted(v, key=lambda e: (-e.strength, e.via)) for k, v in facts.items()},
         links=links,
         partners={a: dict(sorted(p.items())) for a, p in partners.items()},

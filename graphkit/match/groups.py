@@ -9,8 +9,8 @@ countries (Nicaragua → Central America); a group whose members share a theme i
 open a thematic group; a healthy group to keep going.
 
 >>> import graphkit
->>> health = groups(graphkit.from_tables("data"))        # doctest: +SKIP
->>> health.set_index("id").loc["gp-nicaragua", "status"]  # doctest: +SKIP
+>>> health = groups(graphkit.from_tables("data"))
+>>> health.set_index("id").loc["gp-nicaragua", "status"]
 'at-risk'
 """
 

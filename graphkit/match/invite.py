@@ -8,8 +8,8 @@ candidate's ``country`` so that a caller can pick networks from two
 different countries.
 
 >>> import graphkit
->>> invite(graphkit.from_tables("data"), country="Argentine").iloc[0]["kind"]   # doctest: +SKIP
-'ForeignAuthority'
+>>> invite(graphkit.from_tables("data"), country="Argentine").iloc[0]["id"]
+'net-al-las'
 """
 
 from __future__ import annotations

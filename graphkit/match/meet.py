@@ -7,7 +7,11 @@ abroad (South-South). Pairs already linked are never proposed; a pair found by s
 matchers keeps its best score and all its reasons.
 
 >>> import graphkit
->>> meet(graphkit.from_tables("data"), top=5)     # doctest: +SKIP
+>>> meet(graphkit.from_tables("data"), top=3)[["source_id", "target_id", "kind"]]
+  source_id            target_id         kind
+0   fr-aude          fr-bordeaux       expert
+1   fr-aude  fr-nice-cote-d-azur        peers
+2  ar-jujuy    br-rio-de-janeiro  south-south
 """
 
 from __future__ import annotations

@@ -6,9 +6,9 @@ stand-by ones, ended ones least. Never the authority itself, never one it is alr
 linked to.
 
 >>> import graphkit
->>> kg = graphkit.from_tables("data")          # doctest: +SKIP
->>> peers(kg, "bordeaux").iloc[0]["id"]         # doctest: +SKIP
-'fr-montpellier-mediterranee-metropole'
+>>> kg = graphkit.from_tables("data")
+>>> peers(kg, "bordeaux").iloc[0]["id"]
+'fr-aude'
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ The score of a pair is the sum, over the features both hold, of
 ``kind weight × rarity × strength(a) × strength(b)`` — one sparse product for all pairs.
 
 >>> import graphkit
->>> p = projection(graphkit.from_tables("tests/fixtures/mini"))   # doctest: +SKIP
->>> pair_reasons(p, "fr-a", "fr-b")                                # doctest: +SKIP
-['les deux travaillent sur Biodiversité']
+>>> p = projection(graphkit.from_tables("data"))
+>>> pair_reasons(p, "fr-bouguenais", "fr-fougeres")
+['les deux coopèrent avec Nicaragua']
 """
 
 from __future__ import annotations

@@ -8,7 +8,10 @@ are left out. Partners are those seated in ``region`` (a macro-region), by defau
 macro-region the graph records (the regions CUF works on, here Latin America).
 
 >>> import graphkit
->>> south_south(graphkit.from_tables("data"), top=3)   # doctest: +SKIP
+>>> south_south(graphkit.from_tables("data"), top=2)[["source_id", "target_id"]]
+  source_id          target_id
+0  ar-jujuy  br-rio-de-janeiro
+1  ar-moron  br-rio-de-janeiro
 """
 
 from __future__ import annotations
