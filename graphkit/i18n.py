@@ -297,3 +297,137 @@ def say_cluster(key: str, lang: str = "fr", **values) -> str:
     """
     templates = CLUSTER_SENTENCES[key]
     return templates.get(lang, templates["fr"]).format(**values)
+
+
+VIZ_SENTENCES: dict[str, dict[str, str]] = {
+    "title_graph": {
+        "fr": "La coopération décentralisée",
+        "en": "Decentralised cooperation",
+        "es": "La cooperación descentralizada",
+        "pt": "A cooperação descentralizada",
+    },
+    "title_peers": {
+        "fr": "Pairs suggérés",
+        "en": "Suggested peers",
+        "es": "Pares sugeridos",
+        "pt": "Pares sugeridos",
+    },
+    "title_meet": {
+        "fr": "Qui devrait rencontrer qui",
+        "en": "Who should meet whom",
+        "es": "Quién debería conocer a quién",
+        "pt": "Quem deveria conhecer quem",
+    },
+    "title_south-south": {
+        "fr": "Liens Sud-Sud suggérés",
+        "en": "Suggested South-South links",
+        "es": "Vínculos Sur-Sur sugeridos",
+        "pt": "Vínculos Sul-Sul sugeridos",
+    },
+    "title_clusters": {
+        "fr": "Groupes de travail thématiques",
+        "en": "Thematic working groups",
+        "es": "Grupos de trabajo temáticos",
+        "pt": "Grupos de trabalho temáticos",
+    },
+    "counts": {
+        "fr": "{nodes} nœuds, {edges} liens",
+        "en": "{nodes} nodes, {edges} links",
+        "es": "{nodes} nodos, {edges} vínculos",
+        "pt": "{nodes} nós, {edges} vínculos",
+    },
+    "filter_theme": {
+        "fr": "thème : {value}",
+        "en": "theme: {value}",
+        "es": "tema: {value}",
+        "pt": "tema: {value}",
+    },
+    "filter_country": {
+        "fr": "pays : {value}",
+        "en": "country: {value}",
+        "es": "país: {value}",
+        "pt": "país: {value}",
+    },
+    "filter_kind": {
+        "fr": "types : {value}",
+        "en": "kinds: {value}",
+        "es": "tipos: {value}",
+        "pt": "tipos: {value}",
+    },
+    "focus": {
+        "fr": "autour de {value} (profondeur {depth})",
+        "en": "around {value} (depth {depth})",
+        "es": "alrededor de {value} (profundidad {depth})",
+        "pt": "em torno de {value} (profundidade {depth})",
+    },
+    "left_out": {
+        "fr": "{n} nœuds sans position non dessinés",
+        "en": "{n} nodes without a position left out",
+        "es": "{n} nodos sin posición omitidos",
+        "pt": "{n} nós sem posição omitidos",
+    },
+    "country": {
+        "fr": "pays : {value}",
+        "en": "country: {value}",
+        "es": "país: {value}",
+        "pt": "país: {value}",
+    },
+    "themes": {
+        "fr": "thèmes : {value}",
+        "en": "themes: {value}",
+        "es": "temas: {value}",
+        "pt": "temas: {value}",
+    },
+    "cluster": {
+        "fr": "groupe : {value}",
+        "en": "cluster: {value}",
+        "es": "grupo: {value}",
+        "pt": "grupo: {value}",
+    },
+    "source": {
+        "fr": "source : {value}",
+        "en": "source: {value}",
+        "es": "fuente: {value}",
+        "pt": "fonte: {value}",
+    },
+    "suggested": {
+        "fr": "suggestion, score {value}",
+        "en": "suggestion, score {value}",
+        "es": "sugerencia, puntuación {value}",
+        "pt": "sugestão, pontuação {value}",
+    },
+    "suggested_legend": {
+        "fr": "lien suggéré",
+        "en": "suggested link",
+        "es": "vínculo sugerido",
+        "pt": "vínculo sugerido",
+    },
+    "weak": {
+        "fr": "partenariat en stand-by ou terminé",
+        "en": "partnership on stand-by or ended",
+        "es": "asociación en pausa o terminada",
+        "pt": "parceria em pausa ou encerrada",
+    },
+    "search": {
+        "fr": "Chercher un nom…",
+        "en": "Find a name…",
+        "es": "Buscar un nombre…",
+        "pt": "Procurar um nome…",
+    },
+    "not_found": {
+        "fr": "aucun nœud ne correspond",
+        "en": "no node matches",
+        "es": "ningún nodo coincide",
+        "pt": "nenhum nó corresponde",
+    },
+}
+
+
+def say_viz(key: str, lang: str = "fr", **values) -> str:
+    """A sentence of the interactive pages in ``lang``.
+
+    >>> say_viz("counts", "en", nodes=3, edges=2)
+    '3 nodes, 2 links'
+    """
+    templates = VIZ_SENTENCES[key]
+    return templates.get(lang, templates["fr"]).format(**values)

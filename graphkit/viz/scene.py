@@ -1,0 +1,330 @@
+"""What a page shows: the nodes and edges chosen by the filters or a recommendation view,
+with their styles, tooltips (plain text) and positions. No HTML here: see ``page.py``.
+
+>>> import graphkit
+>>> s = scene(graphkit.from_tables("data"), focus="bouguenais", depth=1)
+>>> "fr-bouguenais" in [n["id"] for n in s.nodes]
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+from .. import vocab
+from ..i18n import say_viz, status_word
+from .style import (
+    DEFAULT_STYLE,
+    EDGE,
+    KIND_FILTERS,
+    NODE_STYLE,
+    SUGGESTED_EDGE,
+    WEAK_EDGE,
+    kind_name,
+)
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+NODE_BUDGET = 1500
+VIEWS = ("peers", "meet", "south-south", "clusters")
+CLUSTER_COLOURS = [
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#999999",
+]
+WEAK = {"stand-by", "ended"}
+
+
+class TooLargeError(ValueError):
+    """The page would draw more nodes than a browser can show comfortably."""
+
+
+@dataclass
+class Scene:
+    title: str
+    caption: str
+    nodes: list[dict]
+    edges: list[dict]
+    legend: list[dict]
+    geo: bool = False
+    lang: str = "fr"
+    left_out: list[str] = field(default_factory=list)
+
+
+def _labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
+    rows = kg.select(
+        "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label ?l "
+        "FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:))) }"
+    )
+    found: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in rows:
+        found[vocab.local_id(r["s"])].setdefault(r["lang"], r["l"])
+    return {k: v.get(lang) or v.get("fr") or next(iter(v.values())) for k, v in found.items()}
+
+
+def _facts(kg: KnowledgeGraph) -> tuple[dict, dict, dict]:
+    """Per entity: its country, its sources, its position (own, its place's, its country's)."""
+    ids = vocab.local_id
+    country = {
+        ids(r["s"]): ids(r["c"]) for r in kg.select("SELECT ?s ?c WHERE { ?s gk:country ?c }")
+    }
+    sources: dict[str, set[str]] = defaultdict(set)
+    for r in kg.select(
+        "SELECT ?s ?t ?row WHERE { ?s prov:wasDerivedFrom ?d ; gk:sourceRow ?row . ?d dcterms:title ?t }"
+    ):
+        sources[ids(r["s"])].add(f"{r['t']} ({r['row']})")
+    point = {}
+    for r in kg.select("SELECT ?s ?lat ?long WHERE { ?s geo:lat ?lat ; geo:long ?long }"):
+        point[ids(r["s"])] = (float(r["lat"]), float(r["long"]))
+    for r in kg.select("SELECT ?s ?p WHERE { ?s gk:locatedIn ?p }"):
+        if ids(r["s"]) not in point and ids(r["p"]) in point:
+            point[ids(r["s"])] = point[ids(r["p"])]
+    for s, c in country.items():
+        if s not in point and c in point:
+            point[s] = point[c]
+    return country, sources, point
+
+
+def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
+    keep = set(g)
+    if kinds:
+        allowed = {k for name in kinds for k in KIND_FILTERS[name]}
+        keep = {n for n in keep if g.nodes[n]["kind"] in allowed}
+    if theme:
+        from ..match.experts import narrower_or_same, resolve_theme
+        from ..match.scoring import projection
+
+        themes = narrower_or_same(projection(kg), resolve_theme(kg, theme)) & set(g)
+        around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
+        keep &= themes | around
+    if country:
+        place = kg.resolve(country)
+        places = {place} | {
+            c for c in g if g.nodes[c]["kind"] == "Country" and g.has_edge(c, place)
+        }
+        around = {m for p in places if p in g for m in g[p]}
+        keep &= places | around
+    if focus:
+        me = kg.resolve(focus)
+        keep = set(nx.ego_graph(g.subgraph(keep | {me}), me, radius=depth))
+    return keep
+
+
+def _suggestions(
+    kg, view, focus, top, lang
+) -> tuple[list[tuple[str, str, float, list[str]]], dict]:
+    from .. import match
+
+    if view == "peers":
+        if not focus:
+            raise ValueError("--view peers needs --focus NAME")
+        me = kg.resolve(focus)
+        frame = match.peers(kg, me, top=top, lang=lang)
+        return [(me, r.id, r.score, r.reasons) for r in frame.itertuples()], {}
+    if view in ("meet", "south-south"):
+        run = match.meet if view == "meet" else match.south_south
+        frame = run(kg, top=top, lang=lang)
+        return [(r.source_id, r.target_id, r.score, r.reasons) for r in frame.itertuples()], {}
+    frame = match.clusters(kg, lang=lang)
+    colour = {}
+    for r in frame.itertuples():
+        for member in r.member_ids:
+            colour[member] = (r.cluster, r.label)
+    return [], colour
+
+
+def scene(
+    kg: KnowledgeGraph,
+    theme: str | None = None,
+    country: str | None = None,
+    kinds: tuple[str, ...] = (),
+    focus: str | None = None,
+    depth: int = 1,
+    view: str | None = None,
+    top: int = 10,
+    layout: str = "force",
+    size_by: str = "degree",
+    lang: str = "fr",
+    budget: int = NODE_BUDGET,
+) -> Scene:
+    """Choose and style what a page draws; raise :class:`TooLargeError` above ``budget`` nodes."""
+    g = kg.simple_graph()
+    labels = _labels(kg, lang)
+    country_of, sources, point = _facts(kg)
+    suggested, cluster_of = ([], {})
+    if view:
+        if view not in VIEWS:
+            raise ValueError(f"unknown view '{view}'; expected one of {', '.join(VIEWS)}")
+        suggested, cluster_of = _suggestions(kg, view, focus, top, lang)
+        keep = {n for a, b, _, _ in suggested for n in (a, b)} | set(cluster_of)
+        if view == "clusters":
+            keep |= {t for m in cluster_of for t in g[m] if g.nodes[t]["kind"] == "Concept"}
+    else:
+        keep = _select(g, kg, theme, country, kinds, focus, depth)
+    if len(keep) > budget:
+        raise TooLargeError(
+            f"the page would draw {len(keep):,} nodes (limit {budget:,}): narrow it with "
+            "--theme, --country, --kind or --focus NAME --depth 1"
+        )
+    sub = g.subgraph(keep)
+    importance = _importance(g, size_by)
+    geo = layout == "geo"
+    left_out = sorted(n for n in sub if geo and n not in point)
+    shown = [n for n in sorted(sub) if n not in left_out]
+    top_importance = max((importance[n] for n in shown), default=1) or 1
+    nodes = []
+    for n in shown:
+        kind = g.nodes[n]["kind"]
+        style = NODE_STYLE.get(kind, DEFAULT_STYLE)
+        colour = style["color"]
+        if n in cluster_of:
+            colour = CLUSTER_COLOURS[(cluster_of[n][0] - 1) % len(CLUSTER_COLOURS)]
+        themes = sorted(labels.get(t, t) for t in g[n] if g.nodes[t]["kind"] == "Concept")
+        tooltip = [labels.get(n, n), kind_name(kind, lang)]
+        if country_of.get(n):
+            tooltip.append(say_viz("country", lang, value=labels.get(country_of[n], country_of[n])))
+        if themes and kind != "Concept":
+            tooltip.append(say_viz("themes", lang, value=", ".join(themes)))
+        if n in cluster_of:
+            tooltip.append(
+                say_viz("cluster", lang, value=f"{cluster_of[n][0]} — {cluster_of[n][1]}")
+            )
+        tooltip += [say_viz("source", lang, value=s) for s in sorted(sources.get(n, ()))[:3]]
+        node = {
+            "id": n,
+            "label": labels.get(n, n),
+            "kind": kind,
+            "title": "\n".join(tooltip),
+            "color": colour,
+            "shape": style["shape"],
+            "size": round(10 + 30 * importance[n] / top_importance, 1),
+        }
+        if geo:
+            lat, lon = point[n]
+            node.update(x=round(lon * 12, 1), y=round(-lat * 12, 1), fixed=True, physics=False)
+        nodes.append(node)
+    on_page = {n["id"] for n in nodes}
+    edges = [e for e in _edges(sub, labels, lang) if e["from"] in on_page and e["to"] in on_page]
+    for a, b, score, reasons in suggested:
+        if a in on_page and b in on_page:
+            title = "\n".join(
+                [say_viz("suggested", lang, value=f"{score:g}"), *(f"• {r}" for r in reasons)]
+            )
+            edges.append({"from": a, "to": b, "title": title, "suggested": True, **SUGGESTED_EDGE})
+    return Scene(
+        title=say_viz(f"title_{view or 'graph'}", lang),
+        caption=_caption(
+            lang,
+            len(nodes),
+            len(edges),
+            theme,
+            country,
+            kinds,
+            focus,
+            depth,
+            view,
+            labels,
+            kg,
+            left_out,
+        ),
+        nodes=nodes,
+        edges=edges,
+        legend=_legend(nodes, edges, cluster_of, lang),
+        geo=geo,
+        lang=lang,
+        left_out=left_out,
+    )
+
+
+def _importance(g: nx.Graph, size_by: str) -> dict[str, float]:
+    if size_by == "pagerank":
+        return nx.pagerank(g)
+    if size_by == "betweenness":
+        return nx.betweenness_centrality(g)
+    if size_by != "degree":
+        raise ValueError(f"unknown measure '{size_by}'; expected degree, pagerank or betweenness")
+    return dict(g.degree())
+
+
+def _edges(sub: nx.Graph, labels: dict[str, str], lang: str) -> list[dict]:
+    out = []
+    for a, b, data in sorted(sub.edges(data=True)):
+        relations = data["relations"]
+        lines = []
+        for r in relations:
+            text = labels.get(r["via"], r["relation"]) if "via" in r else vocab.curie(r["relation"])
+            if r.get("status"):
+                text += f" ({status_word(r['status'], lang)})"
+            if text not in lines:
+                lines.append(text)
+        # Dashed when every relation behind the edge is on stand-by or ended.
+        weak = bool(relations) and all(r.get("status") in WEAK for r in relations)
+        out.append({"from": a, "to": b, "title": "\n".join(lines), **(WEAK_EDGE if weak else EDGE)})
+    return out
+
+
+def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
+    kinds = sorted(
+        {n["kind"] for n in nodes},
+        key=lambda k: list(NODE_STYLE).index(k) if k in NODE_STYLE else 99,
+    )
+    legend = [
+        {
+            "label": kind_name(k, lang),
+            "color": NODE_STYLE.get(k, DEFAULT_STYLE)["color"],
+            "shape": NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
+        }
+        for k in kinds
+    ]
+    for number, name in sorted(set(cluster_of.values())):
+        legend.append(
+            {
+                "label": f"{number}. {name}",
+                "color": CLUSTER_COLOURS[(number - 1) % len(CLUSTER_COLOURS)],
+                "shape": "dot",
+            }
+        )
+    if any(e.get("dashes") and not e.get("suggested") for e in edges):
+        legend.append(
+            {"label": say_viz("weak", lang), "color": WEAK_EDGE["color"], "shape": "dashed"}
+        )
+    if any(e.get("suggested") for e in edges):
+        legend.append(
+            {
+                "label": say_viz("suggested_legend", lang),
+                "color": SUGGESTED_EDGE["color"],
+                "shape": "dashed",
+            }
+        )
+    return legend
+
+
+def _caption(
+    lang, n_nodes, n_edges, theme, country, kinds, focus, depth, view, labels, kg, left_out
+) -> str:
+    parts = [say_viz("counts", lang, nodes=n_nodes, edges=n_edges)]
+    if theme:
+        parts.append(say_viz("filter_theme", lang, value=theme))
+    if country:
+        parts.append(
+            say_viz("filter_country", lang, value=labels.get(kg.resolve(country), country))
+        )
+    if kinds:
+        parts.append(say_viz("filter_kind", lang, value=", ".join(kinds)))
+    if focus:
+        parts.append(
+            say_viz("focus", lang, value=labels.get(kg.resolve(focus), focus), depth=depth)
+        )
+    if left_out:
+        parts.append(say_viz("left_out", lang, n=len(left_out)))
+    return " — ".join(parts)

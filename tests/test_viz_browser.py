@@ -1,0 +1,177 @@
+"""Generated pages in a real headless Chromium, with no network: they load without console
+errors or requests, draw the expected nodes and edges, show a legend, are not blank, and
+run nothing from the data."""
+
+import io
+import os
+
+import pytest
+from handmade import actor, make_data, partnership, statement
+
+import graphkit
+from graphkit.viz import TooLargeError, viz
+from graphkit.viz.screenshot import FLAGS, chromium_path
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if chromium_path() is None and not IN_CI:
+        pytest.skip("Chromium is not installed (CI installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if IN_CI:
+            raise
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as p:
+        args = [f for f in FLAGS if f != "--headless"]
+        b = p.chromium.launch(executable_path=chromium_path(), args=args)
+        yield b
+        b.close()
+
+
+def open_page(browser, path):
+    """Load a page; return it with the requests it made, console errors and dialogs."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    seen = {"requests": [], "errors": [], "dialogs": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_function("window.graphkit !== undefined")
+    page.wait_for_timeout(300)
+    return page, seen
+
+
+def not_blank(png: bytes) -> bool:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("L")
+    low, high = image.getextrema()
+    colours = len(image.getcolors(maxcolors=1 << 16) or [])
+    return high - low > 100 and colours > 20
+
+
+VIEWS = {
+    "whole": {},
+    "ego": {"focus": "bouguenais", "depth": 2},
+    "theme": {"theme": "environnement"},
+    "country": {"country": "argentine"},
+    "kind": {"kinds": ("authorities", "networks")},
+    "peers": {"view": "peers", "focus": "bordeaux"},
+    "meet": {"view": "meet"},
+    "south-south": {"view": "south-south"},
+    "clusters": {"view": "clusters"},
+    "geo": {"layout": "geo"},
+}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_page_loads_offline_and_draws_what_was_chosen(browser, kg, tmp_path, name):
+    page_obj = viz(kg, **VIEWS[name])
+    path = page_obj.save(tmp_path / f"{name}.html")
+    page, seen = open_page(browser, path)
+    assert seen["requests"] == [path.resolve().as_uri()], "the page loaded something else"
+    assert seen["errors"] == []
+    drawn = page.evaluate("[graphkit.nodes.length, graphkit.edges.length]")
+    assert drawn == [len(page_obj.scene.nodes), len(page_obj.scene.edges)]
+    assert drawn[0] > 0
+    assert page.locator("#legend li").count() >= 1
+    assert page.locator("#title").text_content() == page_obj.scene.title
+    assert not_blank(page.screenshot())
+    page.close()
+
+
+def test_suggested_links_are_drawn_apart_with_score_and_reasons(kg, tmp_path):
+    scene = viz(kg, view="peers", focus="bordeaux").scene
+    suggested = [e for e in scene.edges if e.get("suggested")]
+    assert suggested and all(e["dashes"] for e in suggested)
+    assert all(
+        e["title"].startswith("suggestion, score ") and "• " in e["title"] for e in suggested
+    )
+    assert {e["from"] for e in suggested} == {"fr-bordeaux"}
+
+
+def test_stand_by_partnerships_are_dashed(kg):
+    scene = viz(kg, focus="nanterre").scene
+    edge = next(e for e in scene.edges if {e["from"], e["to"]} == {"fr-nanterre", "ar-moron"})
+    assert edge.get("dashes")
+
+
+def test_search_finds_moron_typed_without_accent(browser, kg, tmp_path):
+    path = viz(kg, focus="nanterre").save(tmp_path / "search.html")
+    page, _ = open_page(browser, path)
+    page.fill("#search", "moron")
+    assert page.evaluate("graphkit.network.getSelectedNodes()") == ["ar-moron"]
+    page.close()
+
+
+def test_an_actor_named_like_html_is_shown_as_text_and_runs_nothing(browser, tmp_path):
+    evil = "<img src=x onerror=alert(1)>"
+    data = make_data(
+        tmp_path / "data",
+        [actor("fr-a", label=evil), actor("fr-b", label="</script><script>alert(2)</script>")],
+        statements=[statement("fr-a", "eau"), statement("fr-b", "eau")],
+        partnerships=[partnership("p-ab", "fr-a", "fr-b", status="stand-by")],
+    )
+    kg = graphkit.from_tables(data)
+    path = viz(kg).save(tmp_path / "evil.html")
+    page, seen = open_page(browser, path)
+    # hover the node so that its tooltip is shown
+    point = page.evaluate(
+        "(() => { const p = graphkit.network.getPosition('fr-a'); return graphkit.network.canvasToDOM(p); })()"
+    )
+    box = page.locator("#network").bounding_box()
+    page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_timeout(600)
+    assert seen["dialogs"] == []
+    assert seen["errors"] == []
+    assert page.locator("img").count() == 0
+    tooltip = page.locator(".vis-tooltip")
+    assert evil in tooltip.text_content()
+    page.close()
+
+
+def test_too_many_nodes_is_refused_with_a_way_out(kg):
+    with pytest.raises(TooLargeError, match="narrow it with --theme, --country, --kind or --focus"):
+        viz(kg, budget=20)
+
+
+def test_the_page_is_self_contained(kg):
+    import re
+
+    html = viz(kg).html
+    # vis-network's licence comment names its authors' sites; nothing may load from one
+    assert re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html) is None
+    assert "<link" not in html and "@import" not in html
+    assert "default-src 'none'" in html
+
+
+def test_page_shows_inline_in_jupyter_as_an_escaped_iframe(kg):
+    page = viz(kg, focus="bouguenais")
+    inline = page._repr_html_()
+    assert inline.startswith('<iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    assert "<script" not in inline  # all of the page is inside the escaped attribute
+
+
+def test_viz_command_writes_the_page_and_a_screenshot(built, tmp_path):
+    from click.testing import CliRunner
+
+    from graphkit.cli import main
+
+    if chromium_path() is None and not IN_CI:
+        pytest.skip("Chromium is not installed (CI installs it)")
+    out, png = tmp_path / "p.html", tmp_path / "p.png"
+    args = ["viz", "--out", out, "--view", "meet", "--screenshot", png, "--graph", built]
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {out}: ")
+    assert not_blank(png.read_bytes())
+    refused = CliRunner().invoke(
+        main,
+        ["viz", "--out", str(tmp_path / "x.html"), "--focus", "nowhere", "--graph", str(built)],
+    )
+    assert refused.exit_code == 1 and not (tmp_path / "x.html").exists()
