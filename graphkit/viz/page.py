@@ -7,8 +7,8 @@ strings, which vis-network shows as text. Nothing from the data is ever parsed a
 
 >>> import graphkit
 >>> page = viz(graphkit.from_tables("data"), focus="bouguenais")
->>> "http://" in page.html or "https://" in page.html
-False
+>>> "default-src 'none'" in page.html and "<link" not in page.html
+True
 """
 
 from __future__ import annotations
