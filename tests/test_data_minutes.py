@@ -360,7 +360,15 @@ STATEMENTS = {
         ("interest", "localisation-odd", None),
     },
     # « des thématiques transversales ... telles que la santé et le climat » (P. Géroutet).
-    "fr-chartres": {("interest", "sante", None), ("interest", "climat", None)},
+    # « Intéressant de maintenir le GP Argentine, dans la mesure où … plusieurs collectivités
+    # françaises ont rejoint ce groupe et sont intéressées à développer une coopération
+    # décentralisée avec des CT argentines » (Chartres' councillor): read as Chartres'
+    # interest in Argentina, not as a membership (not said).
+    "fr-chartres": {
+        ("interest", "sante", None),
+        ("interest", "climat", None),
+        ("interest", None, "country-ar"),
+    },
     # « Un projet collectif sur la biodiversité est en cours » (C. Hart, Métropole).
     "fr-montpellier-mediterranee-metropole": {("interest", "biodiversite", None)},
     # « le nouveau maire de Belém ... souhaite travailler sur de nouvelles coopérations avec la
