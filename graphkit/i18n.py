@@ -118,9 +118,20 @@ STATUS_WORDS = {
 }
 
 
-def say(key: str, lang: str = "fr", **values: str) -> str:
-    """The sentence ``key`` in ``lang`` (French if that language is missing)."""
-    templates = SENTENCES[key]
+def say(key: str, lang: str = "fr", **values) -> str:
+    """The sentence ``key`` in ``lang`` (French if that language is missing); keys of a
+    family of sentences are prefixed with it ("group.fold", "viz.counts").
+
+    >>> say("group.do_fold", "en")
+    'fold into the regional group'
+    >>> say("viz.counts", "pt", nodes=3, edges=2)
+    '3 nós, 2 vínculos'
+    """
+    if "." in key:
+        family, key = key.split(".", 1)
+        templates = FAMILIES[family][key]
+    else:
+        templates = SENTENCES[key]
     return templates.get(lang, templates["fr"]).format(**values)
 
 
@@ -187,16 +198,6 @@ GROUP_SENTENCES: dict[str, dict[str, str]] = {
 }
 
 
-def say_group(key: str, lang: str = "fr", **values) -> str:
-    """A group-health sentence in ``lang``.
-
-    >>> say_group("do_fold", "en")
-    'fold into the regional group'
-    """
-    templates = GROUP_SENTENCES[key]
-    return templates.get(lang, templates["fr"]).format(**values)
-
-
 INVITE_SENTENCES: dict[str, dict[str, str]] = {
     "own": {
         "fr": "travaille sur ou dans : {what}",
@@ -217,16 +218,6 @@ INVITE_SENTENCES: dict[str, dict[str, str]] = {
         "pt": "ator ativo no grafo",
     },
 }
-
-
-def say_invite(key: str, lang: str = "fr", **values) -> str:
-    """An invitation sentence in ``lang``.
-
-    >>> say_invite("members", "en", names="Nanterre")
-    'its members work on it: Nanterre'
-    """
-    templates = INVITE_SENTENCES[key]
-    return templates.get(lang, templates["fr"]).format(**values)
 
 
 EMBASSY_SENTENCES: dict[str, dict[str, str]] = {
@@ -263,16 +254,6 @@ EMBASSY_SENTENCES: dict[str, dict[str, str]] = {
 }
 
 
-def say_embassy(key: str, lang: str = "fr", **values) -> str:
-    """An embassy sentence in ``lang``.
-
-    >>> say_embassy("none", "en", place="Peru")
-    'no known embassy covers Peru'
-    """
-    templates = EMBASSY_SENTENCES[key]
-    return templates.get(lang, templates["fr"]).format(**values)
-
-
 CLUSTER_SENTENCES: dict[str, dict[str, str]] = {
     "theme": {
         "fr": "{theme} : {members}",
@@ -287,16 +268,6 @@ CLUSTER_SENTENCES: dict[str, dict[str, str]] = {
         "pt": "abrange {n} países",
     },
 }
-
-
-def say_cluster(key: str, lang: str = "fr", **values) -> str:
-    """A cluster sentence in ``lang``.
-
-    >>> say_cluster("countries", "en", n=3)
-    'spans 3 countries'
-    """
-    templates = CLUSTER_SENTENCES[key]
-    return templates.get(lang, templates["fr"]).format(**values)
 
 
 VIZ_SENTENCES: dict[str, dict[str, str]] = {
@@ -423,11 +394,10 @@ VIZ_SENTENCES: dict[str, dict[str, str]] = {
 }
 
 
-def say_viz(key: str, lang: str = "fr", **values) -> str:
-    """A sentence of the interactive pages in ``lang``.
-
-    >>> say_viz("counts", "en", nodes=3, edges=2)
-    '3 nodes, 2 links'
-    """
-    templates = VIZ_SENTENCES[key]
-    return templates.get(lang, templates["fr"]).format(**values)
+FAMILIES: dict[str, dict[str, dict[str, str]]] = {
+    "group": GROUP_SENTENCES,
+    "invite": INVITE_SENTENCES,
+    "embassy": EMBASSY_SENTENCES,
+    "cluster": CLUSTER_SENTENCES,
+    "viz": VIZ_SENTENCES,
+}

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from ..i18n import say_cluster
+from ..i18n import say
 from .scoring import projection
 from .weights import Weights
 
@@ -86,8 +86,8 @@ def clusters(
             }
         )
         reasons = [
-            say_cluster(
-                "theme",
+            say(
+                "cluster.theme",
                 lang,
                 theme=names[i],
                 members=", ".join(p.label(a, lang) for a in actors if g.has_edge(a, t)),
@@ -95,7 +95,7 @@ def clusters(
             for i, t in enumerate(themes[:3])
         ]
         if countries:
-            reasons.append(say_cluster("countries", lang, n=len(countries)))
+            reasons.append(say("cluster.countries", lang, n=len(countries)))
         rows.append(
             {
                 "label": ", ".join(names[:2]),

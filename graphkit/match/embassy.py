@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import vocab
-from ..i18n import say_embassy, status_word
+from ..i18n import say, status_word
 from .scoring import projection
 from .weights import Weights
 
@@ -65,11 +65,11 @@ def embassy(
         for country in sorted(cooperations[partnership] - {home}):
             found = {}
             for e in coverage.get(country, ()):
-                found[e] = (1.0, say_embassy("covers", lang, place=p.label(country, lang)))
+                found[e] = (1.0, say("embassy.covers", lang, place=p.label(country, lang)))
             for region in sorted(p.regions_of.get(country, ())):
                 for e in coverage.get(region, ()):
-                    text = say_embassy(
-                        "covers_region",
+                    text = say(
+                        "embassy.covers_region",
                         lang,
                         region=p.label(region, lang),
                         place=p.label(country, lang),
@@ -78,7 +78,7 @@ def embassy(
             for e in represents.get(country, ()):
                 if p.seat_country.get(e) == home:
                     found.setdefault(
-                        e, (0.5, say_embassy("represents", lang, place=p.label(country, lang)))
+                        e, (0.5, say("embassy.represents", lang, place=p.label(country, lang)))
                     )
             base = {
                 "partnership_id": partnership,
@@ -86,7 +86,7 @@ def embassy(
                 "country": p.label(country, lang),
             }
             if status.get(partnership) and status[partnership] != "active":
-                note = say_embassy("status", lang, status=status_word(status[partnership], lang))
+                note = say("embassy.status", lang, status=status_word(status[partnership], lang))
             else:
                 note = None
             if not found:
@@ -96,7 +96,7 @@ def embassy(
                         "embassy_id": None,
                         "label": None,
                         "score": 0.0,
-                        "reasons": [say_embassy("none", lang, place=p.label(country, lang))],
+                        "reasons": [say("embassy.none", lang, place=p.label(country, lang))],
                     }
                 )
             for e, (score, text) in sorted(found.items(), key=lambda x: (-x[1][0], x[0])):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import vocab
-from ..i18n import say_group, status_word
+from ..i18n import say, status_word
 from .scoring import projection
 from .weights import Weights
 
@@ -91,22 +91,22 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
         status = "active" if n >= w.group_min_members else ("at-risk" if n else "dormant")
         names = ", ".join(p.label(a, lang) for a in authorities) or "—"
         reasons = [
-            say_group("members", lang, n=n, names=names),
-            say_group("partnerships", lang, n=len(partnerships)),
+            say("group.members", lang, n=n, names=names),
+            say("group.partnerships", lang, n=len(partnerships)),
         ]
         if recorded[g]:
-            reasons.append(say_group("recorded", lang, status=status_word(recorded[g], lang)))
+            reasons.append(say("group.recorded", lang, status=status_word(recorded[g], lang)))
         recommendation = "keep"
         if status != "active":
             wider = _wider_group(g, countries, recorded)
             if wider:
                 recommendation = "fold"
-                reasons.append(say_group("fold", lang, group=p.label(wider, lang)))
+                reasons.append(say("group.fold", lang, group=p.label(wider, lang)))
         theme = _shared_theme(p, authorities)
         if theme and recommendation != "keep":
-            reasons.append(say_group("theme", lang, theme=p.label(theme, lang)))
+            reasons.append(say("group.theme", lang, theme=p.label(theme, lang)))
         elif theme and status == "active":
-            reasons.append(say_group("theme", lang, theme=p.label(theme, lang)))
+            reasons.append(say("group.theme", lang, theme=p.label(theme, lang)))
         if status != "active" and recommendation == "keep":
             recommendation = "thematic" if theme else "watch"
         out.append(
@@ -114,7 +114,7 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
                 "id": g,
                 "label": p.label(g, lang),
                 "status": status,
-                "recommendation": say_group(f"do_{recommendation}", lang),
+                "recommendation": say(f"group.do_{recommendation}", lang),
                 "score": float(n),
                 "active_members": authorities,
                 "active_partnerships": partnerships,

@@ -23,7 +23,7 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from ..i18n import say_viz
+from ..i18n import say
 from .scene import Scene, scene
 
 if TYPE_CHECKING:
@@ -72,8 +72,8 @@ class Page:
             "legend": scene_.legend,
             "options": _options(scene_.geo),
             "texts": {
-                "search": say_viz("search", scene_.lang),
-                "not_found": say_viz("not_found", scene_.lang),
+                "search": say("viz.search", scene_.lang),
+                "not_found": say("viz.not_found", scene_.lang),
             },
         }
         template = Template((resources.files("graphkit.viz") / "template.html").read_text("utf-8"))

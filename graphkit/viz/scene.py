@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .. import vocab
-from ..i18n import say_viz, status_word
+from ..i18n import say, status_word
 from .style import (
     DEFAULT_STYLE,
     EDGE,
@@ -192,14 +192,14 @@ def scene(
         themes = sorted(labels.get(t, t) for t in g[n] if g.nodes[t]["kind"] == "Concept")
         tooltip = [labels.get(n, n), kind_name(kind, lang)]
         if country_of.get(n):
-            tooltip.append(say_viz("country", lang, value=labels.get(country_of[n], country_of[n])))
+            tooltip.append(say("viz.country", lang, value=labels.get(country_of[n], country_of[n])))
         if themes and kind != "Concept":
-            tooltip.append(say_viz("themes", lang, value=", ".join(themes)))
+            tooltip.append(say("viz.themes", lang, value=", ".join(themes)))
         if n in cluster_of:
             tooltip.append(
-                say_viz("cluster", lang, value=f"{cluster_of[n][0]} — {cluster_of[n][1]}")
+                say("viz.cluster", lang, value=f"{cluster_of[n][0]} — {cluster_of[n][1]}")
             )
-        tooltip += [say_viz("source", lang, value=s) for s in sorted(sources.get(n, ()))[:3]]
+        tooltip += [say("viz.source", lang, value=s) for s in sorted(sources.get(n, ()))[:3]]
         node = {
             "id": n,
             "label": labels.get(n, n),
@@ -218,11 +218,11 @@ def scene(
     for a, b, score, reasons in suggested:
         if a in on_page and b in on_page:
             title = "\n".join(
-                [say_viz("suggested", lang, value=f"{score:g}"), *(f"• {r}" for r in reasons)]
+                [say("viz.suggested", lang, value=f"{score:g}"), *(f"• {r}" for r in reasons)]
             )
             edges.append({"from": a, "to": b, "title": title, "suggested": True, **SUGGESTED_EDGE})
     return Scene(
-        title=say_viz(f"title_{view or 'graph'}", lang),
+        title=say(f"viz.title_{view or 'graph'}", lang),
         caption=_caption(
             lang,
             len(nodes),
@@ -296,12 +296,12 @@ def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
         )
     if any(e.get("dashes") and not e.get("suggested") for e in edges):
         legend.append(
-            {"label": say_viz("weak", lang), "color": WEAK_EDGE["color"], "shape": "dashed"}
+            {"label": say("viz.weak", lang), "color": WEAK_EDGE["color"], "shape": "dashed"}
         )
     if any(e.get("suggested") for e in edges):
         legend.append(
             {
-                "label": say_viz("suggested_legend", lang),
+                "label": say("viz.suggested_legend", lang),
                 "color": SUGGESTED_EDGE["color"],
                 "shape": "dashed",
             }
@@ -312,19 +312,19 @@ def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
 def _caption(
     lang, n_nodes, n_edges, theme, country, kinds, focus, depth, view, labels, kg, left_out
 ) -> str:
-    parts = [say_viz("counts", lang, nodes=n_nodes, edges=n_edges)]
+    parts = [say("viz.counts", lang, nodes=n_nodes, edges=n_edges)]
     if theme:
-        parts.append(say_viz("filter_theme", lang, value=theme))
+        parts.append(say("viz.filter_theme", lang, value=theme))
     if country:
         parts.append(
-            say_viz("filter_country", lang, value=labels.get(kg.resolve(country), country))
+            say("viz.filter_country", lang, value=labels.get(kg.resolve(country), country))
         )
     if kinds:
-        parts.append(say_viz("filter_kind", lang, value=", ".join(kinds)))
+        parts.append(say("viz.filter_kind", lang, value=", ".join(kinds)))
     if focus:
         parts.append(
-            say_viz("focus", lang, value=labels.get(kg.resolve(focus), focus), depth=depth)
+            say("viz.focus", lang, value=labels.get(kg.resolve(focus), focus), depth=depth)
         )
     if left_out:
-        parts.append(say_viz("left_out", lang, n=len(left_out)))
+        parts.append(say("viz.left_out", lang, n=len(left_out)))
     return " — ".join(parts)
