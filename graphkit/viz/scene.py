@@ -227,12 +227,9 @@ def scene(
             lang,
             len(nodes),
             len(edges),
-            theme,
-            country,
-            kinds,
-            focus,
+            {"theme": theme, "kinds": ", ".join(kinds)},
+            {"country": country, "focus": focus},
             depth,
-            view,
             labels,
             kg,
             left_out,
@@ -309,22 +306,19 @@ def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
     return legend
 
 
-def _caption(
-    lang, n_nodes, n_edges, theme, country, kinds, focus, depth, view, labels, kg, left_out
-) -> str:
+def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out) -> str:
+    """One line of what is shown: counts, then each filter given (names as labels)."""
     parts = [say("viz.counts", lang, nodes=n_nodes, edges=n_edges)]
-    if theme:
-        parts.append(say("viz.filter_theme", lang, value=theme))
-    if country:
-        parts.append(
-            say("viz.filter_country", lang, value=labels.get(kg.resolve(country), country))
-        )
-    if kinds:
-        parts.append(say("viz.filter_kind", lang, value=", ".join(kinds)))
-    if focus:
-        parts.append(
-            say("viz.focus", lang, value=labels.get(kg.resolve(focus), focus), depth=depth)
-        )
+    if words["theme"]:
+        parts.append(say("viz.filter_theme", lang, value=words["theme"]))
+    if names["country"]:
+        label = labels.get(kg.resolve(names["country"]), names["country"])
+        parts.append(say("viz.filter_country", lang, value=label))
+    if words["kinds"]:
+        parts.append(say("viz.filter_kind", lang, value=words["kinds"]))
+    if names["focus"]:
+        label = labels.get(kg.resolve(names["focus"]), names["focus"])
+        parts.append(say("viz.focus", lang, value=label, depth=depth))
     if left_out:
         parts.append(say("viz.left_out", lang, n=len(left_out)))
     return " — ".join(parts)
