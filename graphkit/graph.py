@@ -145,6 +145,13 @@ class KnowledgeGraph:
         """The matchers bound to this graph: ``kg.match.peers("bordeaux")``."""
         return _Matchers(self)
 
+    def viz(self, **options):
+        """An interactive page of this graph (see :func:`graphkit.viz.viz` for the options);
+        it shows inline in Jupyter and has ``.save(path)``."""
+        from .viz import viz
+
+        return viz(self, **options)
+
     def rdflib(self) -> rdflib.Dataset:
         """An rdflib view of the same store (no copy), for code written against rdflib."""
         import rdflib

@@ -221,6 +221,12 @@ INVITE_SENTENCES: dict[str, dict[str, str]] = {
 
 
 EMBASSY_SENTENCES: dict[str, dict[str, str]] = {
+    "no_embassy": {
+        "fr": "(aucune ambassade connue)",
+        "en": "(no known embassy)",
+        "es": "(ninguna embajada conocida)",
+        "pt": "(nenhuma embaixada conhecida)",
+    },
     "covers": {
         "fr": "son appui régional couvre {place}",
         "en": "its regional support covers {place}",

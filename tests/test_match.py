@@ -212,6 +212,7 @@ def test_embassy_coverage_through_a_macro_region(tmp_path):
     )
     rows = embassy(kg, "fr-a")
     rows = rows.astype(object).where(rows.notna(), None)
+    assert rows.iloc[1]["label"] == "(aucune ambassade connue)"
     assert rows[["partnership_id", "embassy_id", "score"]].values.tolist() == [
         ["p-a", "emb-cl", 0.8],
         ["p-b", None, 0.0],

@@ -94,7 +94,7 @@ def embassy(
                     {
                         **base,
                         "embassy_id": None,
-                        "label": None,
+                        "label": say("embassy.no_embassy", lang),
                         "score": 0.0,
                         "reasons": [say("embassy.none", lang, place=p.label(country, lang))],
                     }
