@@ -91,6 +91,12 @@ class KnowledgeGraph:
     # --- names --------------------------------------------------------------------------
     @cached_property
     def names(self) -> NameIndex:
+        """Every id and label, to resolve names (cached with the build)."""
+        from .cache import cached
+
+        return cached(self, "names", self._name_index)
+
+    def _name_index(self) -> NameIndex:
         rows = self.select(
             """SELECT ?s ?label ?rank ?type WHERE {
                  VALUES (?p ?r) { (rdfs:label 0) (skos:prefLabel 0) (foaf:name 1) (skos:altLabel 2) }

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import networkx as nx
 import pandas as pd
 
 from ..i18n import say
@@ -22,6 +21,8 @@ from .scoring import projection
 from .weights import Weights
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from ..graph import KnowledgeGraph
 
 COLUMNS = ["cluster", "label", "score", "themes", "members", "member_ids", "countries", "reasons"]
@@ -30,6 +31,8 @@ KINDS = ("FrenchAuthority", "ForeignAuthority", "Organisation", "Network")
 
 def theme_graph(p) -> nx.Graph:
     """The weighted bipartite graph of actors and the themes they hold directly."""
+    import networkx as nx  # here, not at the top: only this matcher needs it
+
     g = nx.Graph()
     for (actor, feature), evs in sorted(p.evidence.items()):
         if not feature.startswith("theme:") or p.kind.get(actor) not in KINDS:
@@ -57,6 +60,8 @@ def clusters(
         frame = pd.DataFrame(columns=COLUMNS)
         frame.attrs["empty"] = "no actor holds a theme: nothing to cluster"
         return frame
+    import networkx as nx
+
     communities = nx.community.louvain_communities(
         g, weight="weight", resolution=resolution, seed=seed
     )

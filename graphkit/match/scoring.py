@@ -35,12 +35,10 @@ REASON_KEY = {
 
 def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
     """The projection of ``kg`` for ``weights``, computed once per graph and weights."""
+    from ..cache import cached
+
     weights = weights or Weights()
-    cache = kg.__dict__.setdefault("_projections", {})
-    key = repr(weights)
-    if key not in cache:
-        cache[key] = project(kg, weights)
-    return cache[key]
+    return cached(kg, f"projection {weights!r}", lambda: project(kg, weights))
 
 
 def pair_matrix(p: Projection, rows: list[str], cols: list[str]) -> sparse.csr_matrix:
