@@ -36,6 +36,28 @@ def store_dir(graph_path: str | Path) -> Path:
     return Path(graph_path).with_suffix(".oxigraph")
 
 
+def progress(items: Iterable, what: str, total: int | None = None) -> Iterable:
+    """``items`` with a progress bar on a terminal (none when output is piped or in CI).
+
+    >>> list(progress([1, 2], "rows"))
+    [1, 2]
+    """
+    import sys
+
+    from tqdm import tqdm
+
+    return tqdm(
+        items,
+        desc=what,
+        unit=" " + what,
+        total=total,
+        disable=not sys.stderr.isatty(),
+        miniters=10_000,
+        mininterval=0.5,
+        leave=False,
+    )
+
+
 def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     """Load ``quads`` into a new store and write the Turtle file, then swap both into place.
 
@@ -46,11 +68,15 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         store = ox.Store(str(tmp / "store"))
-        store.bulk_extend(quads)
+        store.bulk_extend(progress(quads, "triples"))
         store.optimize()
         with open(tmp / "graph.ttl", "wb") as out:
             ox.serialize(
-                (q.triple for q in store.quads_for_pattern(None, None, None, None)),
+                progress(
+                    (q.triple for q in store.quads_for_pattern(None, None, None, None)),
+                    "triples written",
+                    total=len(store),
+                ),
                 out,
                 format=ox.RdfFormat.TURTLE,
                 prefixes=vocab.PREFIXES,

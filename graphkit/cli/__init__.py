@@ -24,6 +24,14 @@ graph_option = click.option(
     help="The build to open: the path given to `graphkit build --out`.",
 )
 
+endpoint_option = click.option(
+    "--endpoint",
+    metavar="URL",
+    help="Query this SPARQL endpoint instead of the build (after `graphkit push`, or "
+    "`graphkit serve`'s http://127.0.0.1:7878/query); add ?default-graph-uri=IRI for a "
+    "graph pushed with --graph-iri.",
+)
+
 
 def fail(message: str) -> None:
     """Print one clear line (or several problem lines) on stderr and exit 1."""
@@ -31,10 +39,19 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def open_graph(path: Path):
+def open_graph(path: Path, endpoint: str | None = None):
     from ..graph import load
     from ..store import NoBuildError
 
+    if endpoint:
+        from ..remote import EndpointError, RemoteGraph
+
+        remote = RemoteGraph(endpoint)
+        try:
+            remote.check()
+        except (EndpointError, SyntaxError) as err:
+            fail(f"error: {err}")
+        return remote
     try:
         return load(path)
     except NoBuildError as err:
@@ -147,22 +164,24 @@ def validate(data_dir: Path) -> None:
 
 @main.command()
 @graph_option
+@endpoint_option
 @format_option
-def stats(graph_path: Path, fmt: str) -> None:
+def stats(graph_path: Path, endpoint: str | None, fmt: str) -> None:
     """Count instances per class and triples per relation."""
-    kg = open_graph(graph_path)
+    kg = open_graph(graph_path, endpoint)
     emit(_stats(kg), fmt, "the graph is empty")
 
 
 @main.command()
 @click.argument("name")
 @graph_option
+@endpoint_option
 @format_option
-def show(name: str, graph_path: Path, fmt: str) -> None:
+def show(name: str, graph_path: Path, endpoint: str | None, fmt: str) -> None:
     """Show one entity: type, labels in all languages, every relation in and out, sources."""
     from ..summary import describe
 
-    kg = open_graph(graph_path)
+    kg = open_graph(graph_path, endpoint)
     info = describe(kg, resolve(kg, name))
     if fmt == "json":
         import json
@@ -184,26 +203,93 @@ def show(name: str, graph_path: Path, fmt: str) -> None:
     click.echo(render(info["relations"], "table", columns[:5] + ["source_row"]), nl=False)
 
 
-@main.command()
-@click.argument("query_or_file")
-@graph_option
-@format_option
-def sparql(query_or_file: str, graph_path: Path, fmt: str) -> None:
-    """Run a SPARQL SELECT or ASK query (text or .rq file); standard prefixes are declared.
+def _saved_or_given(query_or_file: str):
+    """A saved query by NAME, else a .rq file, else the query text (all with their header)."""
+    import re
 
-    JSON output is the standard SPARQL 1.1 query results document.
+    from .. import saved_queries as sq
+
+    if query_or_file in sq.names():
+        return sq.load(query_or_file)
+    path = Path(query_or_file)
+    try:
+        is_file = path.suffix == ".rq" or path.is_file()
+    except OSError:  # query text too long to be a file name
+        is_file = False
+    try:
+        if is_file:
+            return sq.parse(path.read_text(encoding="utf-8"), path.stem)
+        if re.fullmatch(r"[\w-]+", query_or_file):  # a bare name is never a query
+            sq.load(query_or_file)
+        return sq.parse(query_or_file)
+    except (OSError, ValueError, LookupError) as err:
+        fail(f"error: {err}")
+
+
+def _param_values(params: tuple[str, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for given in params:
+        name, eq, value = given.partition("=")
+        if not eq or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {given!r}", param_hint="--param")
+        if name.strip() in values:
+            raise click.BadParameter(f"{name.strip()} given twice", param_hint="--param")
+        values[name.strip()] = value
+    return values
+
+
+@main.command()
+@click.argument("query_or_file", required=False)
+@click.option(
+    "--list", "list_saved", is_flag=True, help="List the saved queries and their parameters."
+)
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter of the query, bound as an RDF term (repeatable).",
+)
+@graph_option
+@endpoint_option
+@format_option
+def sparql(
+    query_or_file: str | None,
+    list_saved: bool,
+    params: tuple[str, ...],
+    graph_path: Path,
+    endpoint: str | None,
+    fmt: str,
+) -> None:
+    """Run a SPARQL SELECT or ASK query: a saved query's NAME, a .rq file or the query text.
+
+    Standard prefixes are declared. `--list` shows the saved queries and their parameters;
+    `--param theme=eau` binds one (names are resolved to their IRI, never spliced into the
+    text). JSON output is the standard SPARQL 1.1 query results document.
     """
     import pyoxigraph as ox
 
-    path = Path(query_or_file)
-    text = (
-        path.read_text(encoding="utf-8")
-        if path.suffix == ".rq" or path.is_file()
-        else query_or_file
-    )
-    kg = open_graph(graph_path)
+    from .. import saved_queries as sq
+
+    if list_saved:
+        rows = [
+            {"name": q.name, "params": [str(p) for p in q.params], "title": q.title}
+            | ({"answers": q.answers} if fmt != "table" else {})
+            for q in sq.list_queries()
+        ]
+        emit(rows, fmt, "no saved queries")
+        return
+    if not query_or_file:
+        raise click.UsageError("give a saved query NAME, a .rq file or a query (or --list)")
+    query = _saved_or_given(query_or_file)
+    values = _param_values(params)
+    kg = open_graph(graph_path, endpoint)
+    from ..remote import EndpointError
+
     try:
-        results = kg.query(text)
+        results = kg.query(query.text, sq.bind(query, values, kg))
+    except (sq.ParamError, EndpointError) as err:
+        fail(f"error: {err}")
     except SyntaxError as err:
         fail(f"error: invalid SPARQL: {err}")
     if isinstance(results, ox.QueryBoolean):
@@ -226,4 +312,4 @@ def sparql(query_or_file: str, graph_path: Path, fmt: str) -> None:
 
 
 # Commands defined in their own modules register themselves on `main`.
-from . import match, viz  # noqa: E402, F401
+from . import export, imports, match, report, serve, synth, viz  # noqa: E402, F401

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import click
 
-from . import fail, graph_option, main, open_graph
+from . import endpoint_option, fail, graph_option, main, open_graph
 from .output import emit, format_option
 
 LANGS = ("fr", "en", "es", "pt")
 
 
 def matcher_options(fn):
-    """--top, --lang, --weights, --format and --graph, the same on every matcher."""
+    """--top, --lang, --weights, --format, --graph and --endpoint, the same on every matcher."""
 
     @graph_option
+    @endpoint_option
     @format_option
     @click.option(
         "--lang",
@@ -32,18 +33,19 @@ def matcher_options(fn):
         help="TOML file overriding scoring weights.",
     )
     @functools.wraps(fn)
-    def wrapper(*args, graph_path, fmt, lang, weights_path, **kwargs):
+    def wrapper(*args, graph_path, endpoint, fmt, lang, weights_path, **kwargs):
         from ..match.weights import load_weights
         from ..names import UnknownNameError
+        from ..remote import EndpointError
 
         try:
             weights = load_weights(weights_path)
         except ValueError as err:
             fail(f"error: {err}")
-        kg = open_graph(graph_path)
+        kg = open_graph(graph_path, endpoint)
         try:
             frame = fn(kg, *args, weights=weights, lang=lang, **kwargs)
-        except (UnknownNameError, LookupError) as err:
+        except (UnknownNameError, LookupError, EndpointError) as err:
             fail(f"error: {err}")
         rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), list(frame.columns))

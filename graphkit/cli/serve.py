@@ -1,0 +1,109 @@
+"""``graphkit serve`` (a read-only SPARQL endpoint) and ``graphkit push`` (to a triple store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from . import fail, graph_option, main, open_graph
+
+DATA_GRAPH = "https://w3id.org/graphkit/graph/data"  # graphkit.remote.DATA_GRAPH, kept light
+
+no_personal_data_option = click.option(
+    "--no-personal-data",
+    is_flag=True,
+    help="Leave out people's names and roles, as `graphkit export --no-personal-data` does.",
+)
+
+
+@main.command()
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback: this machine only).",
+)
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=7878, show_default=True, help="TCP port."
+)
+@click.option(
+    "--timeout",
+    type=click.IntRange(min=1),
+    default=30,
+    show_default=True,
+    help="Cancel any query running longer than this many seconds.",
+)
+@no_personal_data_option
+@graph_option
+def serve(host: str, port: int, timeout: int, no_personal_data: bool, graph_path: Path) -> None:
+    """Serve the build as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
+
+    Queries at http://HOST:PORT/query (GET or POST; JSON, XML, CSV, TSV results, Turtle or
+    N-Triples graphs); the default graph merges every graph, as `graphkit sparql` does.
+    Updates are refused. The build is copied on start, so rebuilding does not disturb it.
+    """
+    import signal
+
+    from ..remote import DATA_GRAPH as data_graph
+    from ..serve import ServeError, is_loopback, serving
+
+    kg = open_graph(graph_path)
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up as Ctrl-C does
+    try:
+        with serving(kg, host, port, timeout, personal_data=not no_personal_data) as endpoint:
+            click.echo(
+                f"serving {graph_path} read-only at {endpoint.query_url} (SPARQL 1.1 Protocol; "
+                f"data in <{data_graph}>{', without personal data' if no_personal_data else ''}; "
+                f"queries cancelled after {timeout} s); Ctrl-C stops",
+                err=True,
+            )
+            code = endpoint.wait()
+        if code:
+            fail(f"error: the oxigraph server stopped (exit code {code})")
+    except ServeError as err:
+        fail(f"error: {err}")
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
+def _interrupt(*_) -> None:
+    raise KeyboardInterrupt
+
+
+@main.command()
+@click.argument("url")
+@click.option(
+    "--graph-iri",
+    default=DATA_GRAPH,
+    show_default=True,
+    help="Named graph that receives the data (the ontology and thesaurus keep their own).",
+)
+@no_personal_data_option
+@graph_option
+def push(url: str, graph_iri: str, no_personal_data: bool, graph_path: Path) -> None:
+    """Load the build into the triple store whose Graph Store endpoint is URL.
+
+    One PUT per graph (SPARQL 1.1 Graph Store HTTP Protocol), each replacing that graph:
+    e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/DATASET/data
+    (Fuseki). Query it then with --endpoint QUERY_URL on the query commands.
+    """
+    import pyoxigraph as ox
+
+    from ..push import push as run
+    from ..remote import EndpointError, public_url
+
+    try:
+        ox.NamedNode(graph_iri)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--graph-iri") from None
+    kg = open_graph(graph_path)
+    try:
+        sent = run(kg, url, graph_iri, personal_data=not no_personal_data)
+    except EndpointError as err:
+        fail(f"error: {err}")
+    graphs = ", ".join(f"<{g}> {n}" for g, n in sent.items())
+    without = " (personal data left out)" if no_personal_data else ""
+    click.echo(f"pushed {sum(sent.values())} triples to {public_url(url)}{without}: {graphs}")

@@ -1,0 +1,209 @@
+"""A knowledge graph behind a SPARQL 1.1 Protocol endpoint, queried over HTTP.
+
+:class:`RemoteGraph` is a :class:`~graphkit.graph.KnowledgeGraph` whose ``query`` and
+``select`` go to a server (standard-library ``urllib``) and come back as the same pyoxigraph
+objects as the embedded store's, so names, ``show``, ``stats``, saved queries and every
+matcher (whose projection is built from SELECTs only) give the same answers on both.
+
+Where the graph lives on a server: ``graphkit push`` and ``graphkit serve`` put the data in
+one named graph (:data:`DATA_GRAPH` unless told otherwise) and the ontology and thesaurus
+in their own named graphs, as in the build. A server's default graph cannot be relied on
+(some merge every graph, some hold nothing), so each request names its dataset with the
+protocol's ``default-graph-uri`` and ``named-graph-uri`` parameters: the three graphs
+merged, as the local store's union default graph (or the data alone with
+``union=False``), and the ontology and thesaurus reachable with ``GRAPH``.
+
+>>> rg = RemoteGraph("http://127.0.0.1:7878/query?default-graph-uri=https://example.org/g")
+>>> rg.graph_iri
+'https://example.org/g'
+>>> prologue()[:48]
+'PREFIX gk: <https://w3id.org/graphkit/ontology#>'
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+
+from . import vocab
+from .graph import KnowledgeGraph
+
+DATA_GRAPH = "https://w3id.org/graphkit/graph/data"
+ONTOLOGY_GRAPH = "https://w3id.org/graphkit/graph/ontology"
+THEMES_GRAPH = "https://w3id.org/graphkit/graph/themes"
+SIDE_GRAPHS = (ONTOLOGY_GRAPH, THEMES_GRAPH)
+
+RESULTS_JSON = "application/sparql-results+json"
+ACCEPT = f"{RESULTS_JSON}, application/n-triples;q=0.9"
+
+
+class EndpointError(RuntimeError):
+    """An endpoint could not be reached, refused a request or answered something unreadable.
+
+    ``status`` is the HTTP status (None when no answer came).
+    """
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+def public_url(url: str) -> str:
+    """``url`` without the password it may carry, for messages.
+
+    >>> public_url("https://ann:secret@example.org/ds/data")
+    'https://ann@example.org/ds/data'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rsplit("@", 1)[1]
+    return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
+
+
+def http(
+    url: str,
+    method: str = "GET",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = 120.0,
+) -> tuple[int, str, bytes]:
+    """Send one request; return (status, content type, body) or raise :class:`EndpointError`.
+
+    Credentials in the URL (``https://user:password@host/…``) are sent as Basic auth.
+
+    >>> http("http://127.0.0.1:9/")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graphkit.remote.EndpointError: cannot reach http://127.0.0.1:9/: ...
+    """
+    parts = urllib.parse.urlsplit(url)
+    headers = dict(headers or {})
+    if parts.username is not None:
+        user = urllib.parse.unquote(parts.username)
+        secret = urllib.parse.unquote(parts.password or "")
+        token = base64.b64encode(f"{user}:{secret}".encode()).decode("ascii")
+        headers["Authorization"] = f"Basic {token}"
+        url = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    request = urllib.request.Request(url, data=body, headers=headers, method=method)
+    shown = f"{method} {public_url(url)}" if method != "GET" else public_url(url)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as err:
+        detail = err.read().decode("utf-8", "replace").strip().splitlines()
+        reason = f": {detail[0][:300]}" if detail else ""
+        raise EndpointError(f"{shown} answered {err.code} {err.reason}{reason}", err.code) from None
+    except (urllib.error.URLError, OSError) as err:
+        cause = getattr(err, "reason", err)
+        raise EndpointError(f"cannot reach {public_url(url)}: {cause}") from None
+
+
+def prologue() -> str:
+    """The predeclared prefixes, sent before every query on the same line as its start, so
+    that the line numbers in the server's error messages are the query's own."""
+    return "".join(f"PREFIX {p}: <{iri}> " for p, iri in vocab.PREFIXES.items())
+
+
+class RemoteGraph(KnowledgeGraph):
+    """A graph pushed to (or served by) a SPARQL endpoint; ``url`` is its query URL.
+
+    The data graph is ``graph_iri``, or the ``default-graph-uri`` given in the URL.
+
+    >>> RemoteGraph("http://127.0.0.1:7878/query")
+    <RemoteGraph http://127.0.0.1:7878/query, data in <https://w3id.org/graphkit/graph/data>>
+    """
+
+    def __init__(self, url: str, graph_iri: str = DATA_GRAPH, timeout: float = 120.0):
+        parts = urllib.parse.urlsplit(url)
+        params = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        given = [v for k, v in params if k == "default-graph-uri"]
+        kept = urllib.parse.urlencode([(k, v) for k, v in params if k != "default-graph-uri"])
+        super().__init__(store=None, meta={"endpoint": public_url(url)})  # type: ignore[arg-type]
+        self.url = urllib.parse.urlunsplit(parts._replace(query=kept))
+        self.graph_iri = given[0] if given else graph_iri
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"<RemoteGraph {public_url(self.url)}, data in <{self.graph_iri}>>"
+
+    def query(
+        self,
+        sparql: str,
+        bindings: dict[str, ox.NamedNode | ox.Literal] | None = None,
+        union: bool = True,
+    ):
+        """Run SPARQL on the endpoint, over the data, ontology and thesaurus graphs merged.
+
+        Same contract as :meth:`KnowledgeGraph.query`: prefixes predeclared, ``bindings``
+        bound as RDF terms (a ``VALUES`` block of escaped terms), ``union=False`` for the
+        data alone. SELECT and ASK give pyoxigraph's ``QuerySolutions`` / ``QueryBoolean``,
+        CONSTRUCT and DESCRIBE an iterator of ``Triple``. An invalid query raises
+        ``SyntaxError`` with the server's message, anything else :class:`EndpointError`.
+        """
+        if bindings:
+            from .saved_queries import with_values
+
+            sparql = with_values(sparql, bindings)
+        default = [self.graph_iri, *SIDE_GRAPHS] if union else [self.graph_iri]
+        form = [("query", prologue() + sparql)]
+        form += [("default-graph-uri", g) for g in default]
+        form += [("named-graph-uri", g) for g in SIDE_GRAPHS]
+        headers = {"Accept": ACCEPT, "Content-Type": "application/x-www-form-urlencoded"}
+        body = urllib.parse.urlencode(form).encode("utf-8")
+        try:
+            _, kind, payload = http(self.url, "POST", body, headers, self.timeout)
+        except EndpointError as err:
+            if err.status == 400:
+                raise SyntaxError(f"the endpoint refused the query: {err}") from None
+            raise
+        return _results(kind, payload, public_url(self.url))
+
+    def check(self) -> None:
+        """Raise :class:`EndpointError` unless the endpoint answers and holds the data graph."""
+        if not self.query("ASK { ?s ?p ?o }", union=False):
+            raise EndpointError(
+                f"{public_url(self.url)} holds no data in graph <{self.graph_iri}>: push the "
+                "build there with `graphkit push`, or give the graph in the URL "
+                "(…?default-graph-uri=IRI)"
+            )
+
+    def _has(self, iri: str) -> bool:
+        return bool(self.query(f"ASK {{ {ox.NamedNode(iri)} ?p ?o }}"))
+
+    def networkx(self):
+        raise NotImplementedError("the NetworkX views read a local build: use graphkit.load")
+
+    def simple_graph(self):
+        raise NotImplementedError("the NetworkX views read a local build: use graphkit.load")
+
+    def rdflib(self):
+        raise NotImplementedError("the rdflib view reads a local build: use graphkit.load")
+
+
+def _results(kind: str, payload: bytes, where: str) -> Any:
+    if kind == RESULTS_JSON:
+        try:  # a server that hits its time limit mid-answer leaves the document unfinished
+            json.loads(payload)
+        except ValueError:
+            tail = payload[-200:].decode("utf-8", "replace").strip().splitlines()
+            raise EndpointError(
+                f"{where} sent an incomplete answer (stopped by its time limit?): "
+                f"{tail[-1] if tail else 'empty'}"
+            ) from None
+        return ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
+    formats = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
+    if kind in formats:
+        return _triples(payload, formats[kind])
+    raise EndpointError(f"{where} answered with {kind or 'no content type'}, not SPARQL results")
+
+
+def _triples(payload: bytes, fmt: ox.RdfFormat) -> Iterator[ox.Triple]:
+    return (q.triple for q in ox.parse(payload, format=fmt))
