@@ -1011,7 +1011,11 @@ class _Generator:
             self.p_start.append(len(self.p_ids))
             total = self.alloc[k]
             subs = self.subdivisions[k]
-            n_subs = min(len(subs), round(total * SUBDIVISION_SHARE), total - 1)
+            cities = sample_cities(self.np_rng(f"cities:{code}"), self.records[k], 0.7, total)
+            # a few subdivisions, more where the city names run out
+            wanted = max(round(total * SUBDIVISION_SHARE), total - len(cities))
+            n_subs = min(len(subs), wanted, total - 1)
+            cities = cities[: total - n_subs]
             for sub in subs[:n_subs]:
                 kind, fr, en, es, pt = SUBDIVISION_PARTNERS[sub.type]
                 name = sub.name
@@ -1031,9 +1035,6 @@ class _Generator:
                 base = f"{code.lower()}-{slug(name) or slug(sub.code)}"
                 actor_id = self.ids.claim(base, f"{base}-{slug(sub.type)}")
                 self._partner(actor_id, labels, name, kind, place, code)
-            cities = sample_cities(
-                self.np_rng(f"cities:{code}"), self.records[k], 0.7, total - n_subs
-            )
             for i in range(total - n_subs):
                 record = cities[i % len(cities)]
                 number = i // len(cities) + 1
