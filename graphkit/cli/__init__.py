@@ -312,4 +312,4 @@ def sparql(
 
 
 # Commands defined in their own modules register themselves on `main`.
-from . import export, imports, match, report, serve, synth, viz  # noqa: E402, F401
+from . import export, imports, match, propose, report, serve, synth, viz  # noqa: E402, F401
