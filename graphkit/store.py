@@ -71,16 +71,12 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
         store.bulk_extend(progress(quads, "triples"))
         store.optimize()
         with open(tmp / "graph.ttl", "wb") as out:
-            ox.serialize(
-                progress(
-                    (q.triple for q in store.quads_for_pattern(None, None, None, None)),
-                    "triples written",
-                    total=len(store),
-                ),
-                out,
-                format=ox.RdfFormat.TURTLE,
-                prefixes=vocab.PREFIXES,
-            )
+            # One Turtle document per graph, one after the other: Oxigraph writes each
+            # without a Python object per triple, and the file parses as their union.
+            for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
+                store.dump(
+                    out, format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=vocab.PREFIXES
+                )
         meta = {
             "id": uuid.uuid4().hex,
             "triples": len(store),
