@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -40,3 +41,26 @@ def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("build") / "graph.ttl"
     graphkit.build(DATA, out)
     return out
+
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by playwright (no browser download, no network)."""
+    from graphkit.viz.screenshot import FLAGS, chromium_path
+
+    if chromium_path() is None and not IN_CI:
+        pytest.skip("Chromium is not installed (CI installs it)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if IN_CI:
+            raise
+        pytest.skip("playwright is not installed")
+    with sync_playwright() as p:
+        args = [f for f in FLAGS if f != "--headless"]
+        b = p.chromium.launch(executable_path=chromium_path(), args=args)
+        yield b
+        b.close()

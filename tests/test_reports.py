@@ -18,7 +18,6 @@ from graphkit.reports.document import Figure, Items, Table
 from graphkit.reports.facts import gather
 from graphkit.reports.networks import compatible
 from graphkit.reports.roadmap import subjects
-from graphkit.viz.screenshot import FLAGS, chromium_path
 
 IN_CI = os.environ.get("CI") == "true"
 EVIL = "<img src=x onerror=alert(1)>"
@@ -389,21 +388,6 @@ def test_names_from_the_data_are_escaped_in_markdown(evil_kg):
 
 
 # --- in a real browser ------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None and not IN_CI:
-        pytest.skip("Chromium is not installed (CI installs it)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if IN_CI:
-            raise
-        pytest.skip("playwright is not installed")
-    with sync_playwright() as p:
-        args = [f for f in FLAGS if f != "--headless"]
-        b = p.chromium.launch(executable_path=chromium_path(), args=args)
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("which", ["fascicule", "evil"])

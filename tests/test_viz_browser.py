@@ -10,26 +10,9 @@ from handmade import actor, make_data, partnership, statement
 
 import graphkit
 from graphkit.viz import TooLargeError, viz
-from graphkit.viz.screenshot import FLAGS, chromium_path
+from graphkit.viz.screenshot import chromium_path
 
 IN_CI = os.environ.get("CI") == "true"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if chromium_path() is None and not IN_CI:
-        pytest.skip("Chromium is not installed (CI installs it)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if IN_CI:
-            raise
-        pytest.skip("playwright is not installed")
-    with sync_playwright() as p:
-        args = [f for f in FLAGS if f != "--headless"]
-        b = p.chromium.launch(executable_path=chromium_path(), args=args)
-        yield b
-        b.close()
 
 
 def open_page(browser, path):

@@ -24,6 +24,15 @@ graph_option = click.option(
     help="The build to open: the path given to `graphkit build --out`.",
 )
 
+data_option = click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default="data",
+    show_default=True,
+    help="Folder of the tables.",
+)
+
 endpoint_option = click.option(
     "--endpoint",
     metavar="URL",
@@ -83,14 +92,7 @@ def _report_problems(problems, what: str) -> None:
 
 
 @main.command()
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="data",
-    show_default=True,
-    help="Folder of the tables.",
-)
+@data_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import click
 
-from . import _report_problems, fail, main
+from . import _report_problems, data_option, fail, main
 from .output import emit, format_option
 
 
 @main.command("import-twinnings")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="data",
-    show_default=True,
-    help="Folder of the tables to add to.",
-)
+@data_option
 @click.option(
     "--all",
     "all_pairs",

@@ -6,16 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import _report_problems, main
-
-data_option = click.option(
-    "--data",
-    "data_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default="data",
-    show_default=True,
-    help="Folder of the tables.",
-)
+from . import _report_problems, data_option, main
 
 
 @main.command("propose")
