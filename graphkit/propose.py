@@ -5,8 +5,10 @@ headings), then sentences (a "→" starts a conclusion). Known actors, groups, e
 themes and countries are found by their labels in every language and their aliases,
 ignoring case and accents and tolerating small spelling differences (rapidfuzz). Each
 sentence gives facts about the authority it is about — the speaker's own, or one it
-names first ("La ville de Dunkerque avait…") — in the tables' vocabulary: a statement
-of interest in a theme, a partnership with a country or partner (status words such as
+names first ("La ville de Dunkerque avait…"), or an organisation it opens with
+("L'université de Poitiers…", "le FNP (association des maires brésiliens)") — in the
+tables' vocabulary: a statement of interest in a theme (of expertise when the sentence
+speaks of experience: "savoir-faire", "a développé", "reçoit des délégations"), a partnership with a country or partner (status words such as
 "en stand-by", "ne renouvellera pas", "depuis 1995"), a membership of a network or
 group, a participation in a known event. Authorities, groups and networks that the
 tables do not hold are proposed as new rows marked ``unresolved``.
@@ -89,6 +91,35 @@ _HYPOTHESIS = re.compile(r"(?i)potentiel|pourrai|devrai|futur|peut-[êe]tre")
 _INTENT = re.compile(r"(?i)d[ée]velopper|souhait|int[ée]ress")
 _EXAMPLE = re.compile(r"(?i)^(?:ex|exemple|e\.g)\b")
 _SELF_WORDS = {"territoire", "territoires"}  # "le territoire" is the authority itself
+_EXPERTISE = re.compile(
+    r"(?i)expertise|\bexperte?s?\b|exp[ée]riences?\b|savoir-faire|\ba men[ée]|\ba d[ée]velopp[ée]|"
+    r"attire (?:\w+ )?l['’]int[ée]r[êe]t|\b(?:re[çc]oi\w*|recev\w*|re[çc]ue?s?) (?:\w+ ){0,3}d[ée]l[ée]gations|centres? de ressources"
+)
+# organisations that may be a sentence's subject, with their actors.csv kind and type
+_ORG_KINDS = {
+    "universite": ("organisation", "university"),
+    "chu": ("organisation", "hospital"),
+    "centre hospitalier": ("organisation", "hospital"),
+    "hopital": ("organisation", "hospital"),
+    "institut": ("organisation", "institute"),
+    "ecole": ("organisation", "school"),
+    "fondation": ("organisation", "association"),
+    "association": ("network", "national_association"),
+    "federation": ("network", "national_association"),
+    "ambassade": ("embassy", "embassy"),
+}
+_ORG_WORD = r"universit[ée]|CHU|centre hospitalier|h[ôo]pital|institut|[ée]cole|fondation|association|f[ée]d[ée]ration|ambassade"
+_PREP = r"(?:de la |de l'|de l’|des |du |de |d'|d’|et de la |et des |et du |et de |et d'|et d’)"
+# a lower-case word read as an adjective only by its ending (never a verb: "attire")
+_ADJ = (
+    r"[a-zà-ÿ\-]+(?:al|aux|ale|ales|ien|iens|ienne|iennes|éen|éens|éenne|éennes|able|ables|"
+    r"ible|ibles|ique|iques|aire|aires|if|ifs|ive|ives|ais|aise|ain|aine|ains|aines|el|elle|els)"
+)
+_ORG_RE = re.compile(
+    rf"(?:\b(?i:l['’]|le |la )?\b(?i:({_ORG_WORD}))\b"
+    rf"((?: {_ADJ})?(?: {_PREP}(?:{_NAME}|[a-zà-ÿ\-]+(?: {_ADJ})?))+)"
+    rf"(?: (?i:en|à) ({_NAME}))?|\b([A-Z]{{2,6}}) \(((?i:{_ORG_WORD})[^)]*)\))"
+)
 _INTEREST = re.compile(
     r"(?i)int[ée]r[eê]t|int[ée]ress|th[ée]mati|favorable|souhait|pr[ée]occupation|"
     r"projet|travailler sur|important"
@@ -360,6 +391,45 @@ class Proposer:
         self.lex._add(e, [label, e.label], override=True)
         return self.lex.entities[e.id]
 
+    def organisation(self, m: re.Match, sentence: str) -> Entity:
+        """A university, hospital, institute, association or embassy a sentence names
+        ("l'université de Poitiers", "le FNP (association des maires brésiliens)")."""
+        if m.group(4):
+            word, label, aliases = m.group(5), f"{m.group(4)} ({m.group(5)})", [m.group(4)]
+        else:
+            word = m.group(1)
+            label = _label(f"{word}{m.group(2)}" + (f" à {m.group(3)}" if m.group(3) else ""))
+            aliases = [f"{word}{m.group(2)}"]
+        known = self.lex.lookup(label) or self.lex.lookup(aliases[0])
+        if known and known.table in ("actors", "groups"):
+            return known
+        key = next(k for k in _ORG_KINDS if normalise(word).startswith(k))
+        kind, type_ = _ORG_KINDS[key]
+        row = {"kind": kind, "label_fr": label, "type": type_}
+        if kind == "embassy":
+            named = self.lex.lookup(re.sub(r"^ (?:de |d'|d’)", "", m.group(2)))
+            row["represents"] = named.id if named and named.table == "countries" else ""
+            place = m.group(3) or ""
+            row["country"] = _city_country(place, sentence, self.lex) if place else "FR"
+        elif kind == "organisation":
+            row["country"] = _city_country(m.group(2) or "", sentence, self.lex) or "FR"
+        prefix = {"organisation": "org", "network": "net", "embassy": "emb"}[kind]
+        e = Entity(
+            f"{prefix}-{_slug(aliases[0] if m.group(4) else label)}",
+            "actors",
+            label,
+            kind,
+            row.get("country", ""),
+        )
+        e.new = True
+        if e.id in self.lex.entities:
+            return self.lex.entities[e.id]
+        if e.id not in self.new_ids:
+            self.new_ids.add(e.id)
+            self._emit("actors", {"id": e.id} | row, 0.6, "", sentence, entity="unresolved")
+        self.lex._add(e, [label, *aliases], override=True)
+        return self.lex.entities[e.id]
+
     def person(self, name: str, affiliation: Entity | None) -> str:
         known = self.lex.lookup(name)
         if known and known.table == "people":
@@ -399,6 +469,8 @@ class Proposer:
             for m in regex.finditer(sentence):
                 if not any(abs(p - m.start()) < 3 for p, _ in found):
                     found.append((m.start(), self.authority(m.group(1), "", sentence)))
+        for m in _ORG_RE.finditer(sentence):
+            found.append((m.start(), self.organisation(m, sentence)))
         for m in _WITH_RE.finditer(sentence):
             name = m.group(1)
             if self.lex.lookup(name) and self.lex.lookup(name).table != "actors":
@@ -459,7 +531,8 @@ class Proposer:
         countries = [e.id for e in mentions if e.table == "countries" and e.id != "FR"]
         countries += [e.country for e in others if e.country and e.country != "FR"]
         countries = [c for c in dict.fromkeys(countries) if c not in (subject.country, "FR")]
-        cue = bool(_INTEREST.search(sentence)) or sentence.startswith("→")
+        expertise = bool(_EXPERTISE.search(sentence))
+        cue = expertise or bool(_INTEREST.search(sentence)) or sentence.startswith("→")
         coop = bool(_COOP.search(sentence)) and bool(countries or others)
         outside = re.sub(r"\([^)]*\)", " ", sentence)
         hypothesis = bool(_HYPOTHESIS.search(outside))
@@ -471,7 +544,8 @@ class Proposer:
                 confidence = 0.3  # an example, an aside or a possibility
             elif coop and not cue:
                 continue  # the theme of the partnership below, not an interest
-            row = {"actor": subject.id, "relation": "interest", "theme": theme}
+            relation = "expertise" if expertise else "interest"
+            row = {"actor": subject.id, "relation": relation, "theme": theme}
             self._emit("statements", row, confidence, speaker, sentence)
         if coop and _INTENT.search(sentence) and not hypothesis:
             for iso in countries:  # wishes to cooperate: an interest in the country

@@ -42,6 +42,22 @@ La ville de Bordeaux préside le GP Mexique.
 La ville de Montpellier est jumelée avec la ville de Rio de Janeiro depuis 2012.
 """
 
+EXPERTISE = """\
+#### Paul Durand, Chargé de mission à la ville de Quimper :
+
+La ville de Quimper a développé un savoir-faire reconnu dans la gestion des déchets.
+
+→ Intérêt pour la santé.
+"""
+
+ORGANISATIONS = """\
+#### Marie Leroy, Chargée de mission à la ville de Rennes :
+
+L'université de Rennes a une longue expérience de la gestion des déchets.
+
+Le CHU de Rennes coopère depuis 2015 avec la ville de Cuenca en Équateur.
+"""
+
 
 def _copy(tmp_path):
     target = tmp_path / "data"
@@ -102,6 +118,39 @@ def test_contradiction_and_known_fact(tmp_path):
     (twinning,) = _find(proposals, "partnerships", parties="fr-montpellier|br-rio-de-janeiro")
     assert twinning.status == "known"
     assert twinning.values["id"] == "pship-montpellier-rio-jumelage"
+
+
+def test_experience_cues_give_an_expertise_not_an_interest(tmp_path):
+    proposals = _run(tmp_path, EXPERTISE)
+    (expertise,) = _find(proposals, "statements", actor="fr-quimper", theme="dechets")
+    assert expertise.values["relation"] == "expertise" and expertise.confidence >= 0.5
+    (interest,) = _find(proposals, "statements", actor="fr-quimper", theme="sante")
+    assert interest.values["relation"] == "interest"
+
+
+def test_an_organisation_can_be_the_subject_of_a_sentence(tmp_path):
+    data = _copy(tmp_path)
+    proposals = _run(tmp_path, ORGANISATIONS, data)
+    (university,) = _find(proposals, "actors", id="org-universite-de-rennes")
+    assert university.values["kind"] == "organisation"
+    assert university.values["type"] == "university" and university.entity == "unresolved"
+    (expertise,) = _find(proposals, "statements", actor="org-universite-de-rennes")
+    assert expertise.values == expertise.values | {"relation": "expertise", "theme": "dechets"}
+    (pship,) = _find(proposals, "partnerships", parties="org-chu-de-rennes|ec-cuenca")
+    assert pship.values["start_year"] == "2015"
+    assert not _find(proposals, "statements", actor="fr-rennes")  # not the speaker's city
+    out = tmp_path / "proposals.csv"  # the new organisations are valid rows
+    write_proposals(proposals, out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    for row in rows:
+        row["accept"] = "yes"
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    accept(out, data)
+    ids = {r.get("id") for r in load_tables(data).records["actors"]}
+    assert {"org-universite-de-rennes", "org-chu-de-rennes"} <= ids
 
 
 def test_accept_adds_rows_with_provenance(tmp_path):
@@ -196,6 +245,7 @@ def test_recall_and_precision_on_the_minutes_from_an_empty_graph(tmp_path):
         f"recall {result['recall']:.0%} of {result['curated']}, "
         f"precision {result['precision']:.0%} of {result['proposed']}"
     )
-    # Target: recall >= 80 %, precision >= 70 %. Measured: recall 79.6 %, precision 97.8 %.
+    # Target: recall >= 80 %, precision >= 70 %. Measured: recall 81.5 % (44 / 54),
+    # precision 97.9 % (46 / 47).
+    assert result["recall"] >= 0.80
     assert result["precision"] >= 0.70
-    assert result["recall"] >= 0.79  # measured 43 / 54 = 79.6 %: the 80 % target is not met
