@@ -765,12 +765,12 @@ class _Generator:
             name = self.fr_subdivisions[code].name
             self._place(self._sub_id(code), "subdivision", (name,) * 4, iso_code=code, country="FR")
 
-    def _place(self, place_id: str, kind: str, labels, **values: str | int) -> str:
-        self.ids.taken.add(place_id)
+    def _labelled(self, table: str, row_id: str, kind: str, labels, **values) -> None:
+        """Write a row with its id, kind and labels in fr, en, es, pt."""
         fr, en, es, pt = labels
         self.t.write(
-            "places",
-            id=place_id,
+            table,
+            id=row_id,
             kind=kind,
             label_fr=fr,
             label_en=en,
@@ -778,6 +778,10 @@ class _Generator:
             label_pt=pt,
             **values,
         )
+
+    def _place(self, place_id: str, kind: str, labels, **values: str | int) -> str:
+        self.ids.taken.add(place_id)
+        self._labelled("places", place_id, kind, labels, **values)
         return place_id
 
     @staticmethod
@@ -803,17 +807,7 @@ class _Generator:
     # -- actors ------------------------------------------------------------------------------
 
     def _actor(self, actor_id: str, kind: str, labels, **values: str) -> None:
-        fr, en, es, pt = labels
-        self.t.write(
-            "actors",
-            id=actor_id,
-            kind=kind,
-            label_fr=fr,
-            label_en=en,
-            label_es=es,
-            label_pt=pt,
-            **values,
-        )
+        self._labelled("actors", actor_id, kind, labels, **values)
 
     def _french(self) -> None:
         """Régions, départements, métropoles, then communes (numbered where names run out).
