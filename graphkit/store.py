@@ -16,8 +16,9 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -36,28 +37,6 @@ def store_dir(graph_path: str | Path) -> Path:
     return Path(graph_path).with_suffix(".oxigraph")
 
 
-def progress(items: Iterable, what: str, total: int | None = None) -> Iterable:
-    """``items`` with a progress bar on a terminal (none when output is piped or in CI).
-
-    >>> list(progress([1, 2], "rows"))
-    [1, 2]
-    """
-    import sys
-
-    from tqdm import tqdm
-
-    return tqdm(
-        items,
-        desc=what,
-        unit=" " + what,
-        total=total,
-        disable=not sys.stderr.isatty(),
-        miniters=10_000,
-        mininterval=0.5,
-        leave=False,
-    )
-
-
 def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     """Load ``quads`` into a new store and write the Turtle file, then swap both into place.
 
@@ -68,15 +47,9 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         store = ox.Store(str(tmp / "store"))
-        store.bulk_extend(progress(quads, "triples"))
-        store.optimize()
         with open(tmp / "graph.ttl", "wb") as out:
-            # One Turtle document per graph, one after the other: Oxigraph writes each
-            # without a Python object per triple, and the file parses as their union.
-            for graph in [ox.DefaultGraph(), *sorted(store.named_graphs(), key=str)]:
-                store.dump(
-                    out, format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=vocab.PREFIXES
-                )
+            store.bulk_extend(_written_as_turtle(quads, out))
+        store.optimize()
         meta = {
             "id": uuid.uuid4().hex,
             "triples": len(store),
@@ -89,6 +62,53 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return meta
+
+
+TURTLE_CHUNK = 50_000
+
+
+def _written_as_turtle(quads: Iterable[ox.Quad], out: BinaryIO) -> Iterator[ox.Quad]:
+    """Pass ``quads`` through, writing them to ``out`` as Turtle on the way.
+
+    Turtle is written from the quads, chunk by chunk, rather than dumped from the store
+    afterwards: reading 670,000 triples back out of RocksDB took 4.6 s, serialising
+    them from the Python objects 0.3 s. Named-graph quads (the ontology, the thesaurus)
+    are written as plain triples, so the file is the union of the graphs.
+
+    >>> import io
+    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/graphkit/id/a"),
+    ...             ox.NamedNode(vocab.RDFS_LABEL), ox.Literal("A", language="fr"))
+    >>> out = io.BytesIO()
+    >>> [x == q for x in _written_as_turtle([q], out)]
+    [True]
+    >>> out.getvalue().decode().splitlines()[-1]
+    'gkd:a rdfs:label "A"@fr .'
+    """
+    import sys
+
+    from tqdm import tqdm
+
+    out.writelines(f"@prefix {p}: <{iri}> .\n".encode() for p, iri in vocab.PREFIXES.items())
+    chunk: list = []
+    with tqdm(desc="triples", unit=" triples", disable=not sys.stderr.isatty(), leave=False) as bar:
+        for quad in quads:
+            yield quad
+            chunk.append(quad if isinstance(quad.graph_name, ox.DefaultGraph) else quad.triple)
+            if len(chunk) == TURTLE_CHUNK:
+                _turtle_chunk(chunk, out)
+                bar.update(len(chunk))
+                chunk.clear()
+        _turtle_chunk(chunk, out)
+
+
+def _turtle_chunk(items: list, out: BinaryIO) -> None:
+    text = ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    # Each call writes a whole document; the prefixes were declared once at the top.
+    body = text.split(b"\n")
+    start = 0
+    while start < len(body) and body[start].startswith(b"@prefix "):
+        start += 1
+    out.write(b"\n".join(body[start:]))
 
 
 def _swap_in(tmp: Path, target: Path) -> None:

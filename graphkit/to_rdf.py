@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -45,6 +46,7 @@ ROLE_FR = {
 RELATION_FR = {"interest": "intérêt", "expertise": "expertise"}
 
 
+@cache  # a few dozen distinct terms, built once each instead of once per triple
 def _n(prefix: str, local: str) -> ox.NamedNode:
     return ox.NamedNode(P[prefix] + local)
 
@@ -57,7 +59,7 @@ def _lit(value: str, lang: str | None = None, dtype: str | None = None) -> ox.Li
     if lang:
         return ox.Literal(value, language=lang)
     if dtype:
-        return ox.Literal(value, datatype=ox.NamedNode(XSD + dtype))
+        return ox.Literal(value, datatype=_n("xsd", dtype))
     return ox.Literal(value)
 
 

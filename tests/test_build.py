@@ -32,6 +32,16 @@ def test_turtle_parses_back_with_oxigraph_too(built):
     assert len(triples) == graphkit.load(built).meta["triples"]
 
 
+def test_turtle_written_in_many_chunks_is_still_the_whole_graph(mini, tmp_path, monkeypatch):
+    # Chunks of 7 split subjects across chunk boundaries; the file must still parse whole.
+    monkeypatch.setattr(graphkit.store, "TURTLE_CHUNK", 7)
+    out = tmp_path / "graph.ttl"
+    kg = graphkit.build(mini, out)
+    text = out.read_text()
+    assert text.count("@prefix gkd:") == 1
+    assert isomorphic(rdflib.Graph().parse(out, format="turtle"), union_graph(kg))
+
+
 def test_build_keeps_its_store_beside_the_turtle(built):
     assert (store_dir(built) / "store").is_dir()
     assert (store_dir(built) / "build.json").is_file()
