@@ -16,6 +16,7 @@ embedded store and a remote endpoint.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from .. import vocab
+from .evidence import Evidence, EvidenceTable
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -31,26 +33,16 @@ if TYPE_CHECKING:
 ACTOR_KINDS = ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Why an actor holds a feature: the statement (``via``), its kind and status."""
-
-    kind: str  # interest, expertise, partnership, membership, participation, broader
-    via: str  # the statement id (or the narrower theme, for "broader")
-    status: str = "active"
-    strength: float = 1.0
-
-
 @dataclass
 class Projection:
     actors: list[str]
     kind: dict[str, str]
     seat_country: dict[str, str]
-    labels: dict[str, dict[str, str]]
+    labels: dict[str, dict[str, str]]  # language -> entity -> label
     features: list[str]
     matrix: sparse.csr_matrix  # actors × features, strengths in [0, 1]
     column_weight: np.ndarray  # kind weight × rarity, one per feature
-    evidence: dict[tuple[str, str], list[Evidence]]
+    evidence: Mapping[tuple[str, str], list[Evidence]]  # strongest first
     links: set[frozenset[str]]  # pairs already linked (partnerships, introductions)
     partners: dict[str, dict[str, str]]  # actor -> partner actor -> best status
     broader: dict[str, list[str]]
@@ -70,8 +62,11 @@ class Projection:
 
     def label(self, entity: str, lang: str = "fr") -> str:
         """The label of an entity in ``lang``, else French, else its id."""
-        found = self.labels.get(entity, {})
-        return found.get(lang) or found.get("fr") or next(iter(found.values()), entity)
+        for language in (lang, "fr", *self.labels):
+            found = self.labels.get(language, {}).get(entity)
+            if found:
+                return found
+        return entity
 
     def of_kind(self, *kinds: str) -> list[str]:
         """Actor ids of the given kinds, sorted."""
@@ -138,12 +133,13 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
     )
     kind = {_id(r["a"]): vocab.curie(r["type"]).split(":")[1] for r in actor_rows}
     seat = {_id(r["a"]): _id(r["country"]) for r in actor_rows if r["country"]}
+    # By language first: four flat dicts unpickle much faster than one dict per entity.
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     for r in kg.select(
         "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label ?l "
         "FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:))) }"
     ):
-        labels[_id(r["s"])].setdefault(r["lang"] or "fr", r["l"])
+        labels[r["lang"] or "fr"].setdefault(_id(r["s"]), r["l"])
     broader = _theme_tree(kg)
     regions_of: dict[str, set[str]] = defaultdict(set)
     for r in kg.select(
@@ -265,7 +261,11 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
         features=features,
         matrix=matrix,
         column_weight=kind_weight * rarity(matrix, w),
-        evidence={k: sorted(v, key=lambda e: (-e.strength, e.via)) for k, v in facts.items()},
+        evidence=EvidenceTable.from_cells(
+            {k: sorted(v, key=lambda e: (-e.strength, e.via)) for k, v in facts.items()},
+            actors,
+            features,
+        ),
         links=links,
         partners={a: dict(sorted(p.items())) for a, p in partners.items()},
         broader=broader,
