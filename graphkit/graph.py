@@ -86,7 +86,11 @@ class KnowledgeGraph:
         """
         results = self.query(sparql, bindings)
         names = [v.value for v in results.variables]
-        return [{n: term_value(row[n]) for n in names} for row in results]
+        # A solution iterates its terms in variable order: twice as fast as row[name].
+        return [
+            dict(zip(names, [None if t is None else t.value for t in row], strict=True))
+            for row in results
+        ]
 
     # --- names --------------------------------------------------------------------------
     @cached_property
@@ -97,25 +101,40 @@ class KnowledgeGraph:
         return cached(self, "names", self._name_index)
 
     def _name_index(self) -> NameIndex:
+        # Two plain scans joined here: one query with an OPTIONAL type, a FILTER on the
+        # IRI and a BIND per row took three times longer on a national graph.
         rows = self.select(
-            """SELECT ?s ?label ?rank ?type WHERE {
-                 VALUES (?p ?r) { (rdfs:label 0) (skos:prefLabel 0) (foaf:name 1) (skos:altLabel 2) }
-                 ?s ?p ?label .
-                 FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:)))
-                 OPTIONAL { ?s a ?type }
-                 BIND(?r * 3 + IF(LANG(?label) = "fr", 0, IF(LANG(?label) = "", 1, 2)) AS ?rank)
-               }"""
+            """SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {
+                 VALUES ?p { rdfs:label skos:prefLabel foaf:name skos:altLabel } ?s ?p ?label }"""
         )
-        found: dict[str, list[str]] = {}
+        types = " ".join(NAME_PRIORITY)
         priority: dict[str, int] = {}
-        # French labels first, so that `names.labels` shows the French one.
-        for row in sorted(rows, key=lambda r: (int(r["rank"]), r["label"])):
+        for row in self.select(
+            f"SELECT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type }}"
+        ):
+            rank = NAME_PRIORITY[vocab.curie(row["type"])]
             eid = vocab.local_id(row["s"])
-            if row["label"] not in found.setdefault(eid, []):
-                found[eid].append(row["label"])
-            rank = NAME_PRIORITY.get(vocab.curie(row["type"] or ""), len(NAME_PRIORITY))
             priority[eid] = min(priority.get(eid, rank), rank)
-        return NameIndex(found, priority)
+        property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
+        ranked = []
+        for row in rows:
+            if row["s"].startswith((vocab.ID, vocab.THEME)):
+                lang_rank = 0 if row["lang"] == "fr" else 1 if not row["lang"] else 2
+                rank = property_rank.get(row["p"], 2) * 3 + lang_rank
+                ranked.append((rank, row["label"], vocab.local_id(row["s"])))
+        found: dict[str, list[str]] = {}
+        # French labels first, so that `names.labels` shows the French one.
+        for _, label, eid in sorted(ranked):
+            if label not in found.setdefault(eid, []):
+                found[eid].append(label)
+        by_lang: dict[str, dict[str, str]] = {}
+        for row in rows:
+            if row["p"] == vocab.RDFS_LABEL and row["s"].startswith((vocab.ID, vocab.THEME)):
+                by_lang.setdefault(row["lang"] or "fr", {}).setdefault(
+                    vocab.local_id(row["s"]), row["label"]
+                )
+        priority = {e: priority.get(e, len(NAME_PRIORITY)) for e in found}
+        return NameIndex(found, priority, by_lang)
 
     def resolve(self, name: str) -> str:
         """The id of the entity called ``name`` (id or any label, case and accents ignored)."""
@@ -213,6 +232,8 @@ def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
 def build(data_dir: str | Path = "data", out: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
     """Check the tables, write the Turtle file and the store, and return the opened graph.
 
+    The name index and the matchers' projection are computed too and cached with the build.
+
     Raises :class:`graphkit.tables.DataError` (nothing written) if the tables are invalid.
 
     >>> kg = build("data", "build/graph.ttl")
@@ -225,4 +246,9 @@ def build(data_dir: str | Path = "data", out: str | Path = DEFAULT_GRAPH_PATH) -
 
     data = load_tables(data_dir)
     write_build(itertools.chain(data_quads(data), ontology_quads()), out)
-    return load(out)
+    kg = load(out)
+    # Computed now and cached beside the store, so that the first query is as quick as the next.
+    from .match.scoring import projection
+
+    projection(kg)
+    return kg

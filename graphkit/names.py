@@ -4,6 +4,8 @@
 'moron'
 >>> normalise("El Tuma – La Dalia")
 'el tuma la dalia'
+>>> normalise("Cœur de Łódź")
+'coeur de lodz'
 >>> index = NameIndex({"ar-moron": ["Morón"], "fr-nanterre": ["Nanterre", "Ville de Nanterre"]})
 >>> index.resolve("MORON")
 'ar-moron'
@@ -30,9 +32,24 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 def normalise(text: str) -> str:
     """Lower-case, accent-free, punctuation folded to single spaces."""
+    if text.isascii():  # most labels: nothing to decompose
+        return _NON_WORD.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_WORD.sub(" ", plain).strip()
+    return _NON_WORD.sub(" ", decomposed.translate(_NO_MARKS)).strip()
+
+
+class _MarkStripper(dict):
+    """A str.translate table deleting combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = None if unicodedata.combining(chr(code)) else code
+        return self[code]
+
+
+# Letters that carry their "accent" in the letter itself, so that no decomposition strips it.
+_NO_MARKS = _MarkStripper(
+    {ord(k): v for k, v in zip("œæøłđðı", ["oe", "ae", "o", "l", "d", "d", "i"], strict=True)}
+)
 
 
 class UnknownNameError(LookupError):
@@ -46,9 +63,15 @@ class UnknownNameError(LookupError):
 class NameIndex:
     """Ids and labels of entities, searchable without case or accents."""
 
-    def __init__(self, names: dict[str, list[str]], priority: dict[str, int] | None = None):
+    def __init__(
+        self,
+        names: dict[str, list[str]],
+        priority: dict[str, int] | None = None,
+        by_lang: dict[str, dict[str, str]] | None = None,
+    ):
         self.labels = {eid: labels[0] if labels else eid for eid, labels in names.items()}
         self.priority = priority or {}
+        self.by_lang = by_lang or {}  # language -> id -> its label in that language
         by_key: dict[str, set[str]] = defaultdict(set)
         for eid, labels in names.items():
             by_key[normalise(eid)].add(eid)

@@ -11,6 +11,8 @@ nothing is derived from row order.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 GK = "https://w3id.org/graphkit/ontology#"
 ID = "https://w3id.org/graphkit/id/"
 THEME = "https://w3id.org/graphkit/theme/"
@@ -150,6 +152,7 @@ def gk(local: str) -> str:
     return GK + local
 
 
+@lru_cache(maxsize=4096)  # called per query row, with few distinct IRIs
 def curie(value: str) -> str:
     """Shorten an IRI with the standard prefixes, leaving unknown IRIs whole.
 

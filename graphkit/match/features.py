@@ -54,6 +54,13 @@ class Projection:
         self.row = {a: i for i, a in enumerate(self.actors)}
         self.col = {f: j for j, f in enumerate(self.features)}
 
+    def __getstate__(self) -> dict:
+        # The labels are the name index's (kg.names.by_lang), cached with it: not twice.
+        return {k: v for k, v in self.__dict__.items() if k != "labels"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, labels={})
+
     def strength(self, actor: str, feature: str) -> float:
         """How strongly ``actor`` holds ``feature`` (0 if not at all)."""
         if actor not in self.row or feature not in self.col:
@@ -133,13 +140,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
     )
     kind = {_id(r["a"]): vocab.curie(r["type"]).split(":")[1] for r in actor_rows}
     seat = {_id(r["a"]): _id(r["country"]) for r in actor_rows if r["country"]}
-    # By language first: four flat dicts unpickle much faster than one dict per entity.
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for r in kg.select(
-        "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label ?l "
-        "FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:))) }"
-    ):
-        labels[r["lang"] or "fr"].setdefault(_id(r["s"]), r["l"])
+    labels = kg.names.by_lang  # read with the name index: the same scan of every label
     broader = _theme_tree(kg)
     regions_of: dict[str, set[str]] = defaultdict(set)
     for r in kg.select(
@@ -177,33 +178,44 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
                     a, f"{place_kind}:{_id(r['place'])}", Evidence(relation, st, "active", strength)
                 )
 
-    # Partnerships: themes, countries (listed and the partners' own), partners.
-    partnerships = kg.select(
-        """SELECT ?p ?a ?status ?t ?c ?other ?othercountry WHERE {
-             ?p a gk:Partnership ; gk:party ?a ; gk:status ?status .
-             OPTIONAL { ?p gk:theme ?t }
-             OPTIONAL { ?p gk:country ?c }
-             OPTIONAL { ?p gk:party ?other FILTER(?other != ?a)
-                        OPTIONAL { ?other gk:country ?othercountry } } }"""
-    )
+    # Partnerships: themes, countries (listed and the partners' own), partners. Plain scans
+    # joined here: one query with nested OPTIONALs made a row per theme × country ×
+    # party and took 4 s on a national graph.
+    status_of = {
+        _id(r["p"]): _status(r["s"])
+        for r in kg.select("SELECT ?p ?s WHERE { ?p a gk:Partnership ; gk:status ?s }")
+    }
+    parties: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in kg.select("SELECT ?p ?a WHERE { ?p gk:party ?a }"):  # introductions have parties too
+        p = _id(r["p"])
+        if p in status_of:
+            parties[p].append((_id(r["a"]), status_of[p]))
+    about: dict[str, dict[str, list[str]]] = {
+        "theme": defaultdict(list),
+        "country": defaultdict(list),
+    }
+    for prop in about:
+        for r in kg.select(f"SELECT ?p ?x WHERE {{ ?p a gk:Partnership ; gk:{prop} ?x }}"):
+            about[prop][_id(r["p"])].append(_id(r["x"]))
     links: set[frozenset[str]] = set()
     partners: dict[str, dict[str, str]] = defaultdict(dict)
-    for r in partnerships:
-        a, p, status = _id(r["a"]), _id(r["p"]), _status(r["status"])
-        strength = w.status.get(status, 1.0)
-        ev = Evidence("partnership", p, status, strength)
-        if r["t"]:
-            add(a, f"theme:{_id(r['t'])}", ev)
-            actor_theme.append((a, _id(r["t"]), "partnership", p))
-        for country in (r["c"], r["othercountry"]):
-            if country and _id(country) != seat.get(a):
-                add(a, f"country:{_id(country)}", ev)
-        if r["other"]:
-            other = _id(r["other"])
-            links.add(frozenset((a, other)))
-            best = partners[a].get(other)
-            if best is None or w.status.get(status, 1) > w.status.get(best, 1):
-                partners[a][other] = status
+    for p, members in parties.items():
+        for a, status in members:
+            strength = w.status.get(status, 1.0)
+            ev = Evidence("partnership", p, status, strength)
+            for t in about["theme"].get(p, []):
+                add(a, f"theme:{t}", ev)
+                actor_theme.append((a, t, "partnership", p))
+            others = [o for o, _ in members if o != a]
+            countries = about["country"].get(p, []) + [seat[o] for o in others if o in seat]
+            for country in dict.fromkeys(countries):
+                if country != seat.get(a):
+                    add(a, f"country:{country}", ev)
+            for other in others:
+                links.add(frozenset((a, other)))
+                best = partners[a].get(other)
+                if best is None or w.status.get(status, 1) > w.status.get(best, 1):
+                    partners[a][other] = status
     for r in kg.select(
         "SELECT ?a ?b WHERE { ?i a gk:Introduction ; gk:party ?a, ?b FILTER(?a != ?b) }"
     ):
