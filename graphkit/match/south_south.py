@@ -16,14 +16,14 @@ macro-region the graph records (the regions CUF works on, here Latin America).
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from ..i18n import say
-from .scoring import pair_matrix, pair_reasons, projection
+from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -49,52 +49,132 @@ def south_south(
         or (where is None and p.regions_of.get(p.seat_country.get(a)))
     ]
     french = p.of_kind("FrenchAuthority")
-    home = {f"country:{p.seat_country[x]}" for x in french if x in p.seat_country}
-    skip = frozenset(home)
+    skip = frozenset(f"country:{p.seat_country[x]}" for x in french if x in p.seat_country)
     if len(foreign) < 2:
         frame = pd.DataFrame(columns=COLUMNS)
         frame.attrs["empty"] = "fewer than two partners abroad in that region"
         return frame
-    own = pair_matrix(p, foreign, foreign).toarray()
-    for feature in sorted(skip & set(p.col)):
-        j = p.col[feature]
-        held = p.matrix[[p.row[a] for a in foreign], j].toarray().ravel()
-        own -= p.column_weight[j] * np.outer(held, held)
-    french_scores = pair_matrix(p, french, french).toarray() if french else None
-    fidx = {a: i for i, a in enumerate(french)}
+    # Scores of every pair, a block at a time, keep each partner's best; then the exact
+    # score and the reasons for the few pairs that can make the list.
+    candidates: dict[tuple[str, str], float] = {}
+    for i, found in enumerate(_best_per_partner(p, foreign, french, skip, top)):
+        for j, score in found:
+            candidates[tuple(sorted((foreign[i], foreign[j])))] = score
+    ranked = sorted(candidates.items(), key=lambda x: (-x[1], x[0]))
     rows = []
-    for i, j in combinations(range(len(foreign)), 2):
-        a, b = foreign[i], foreign[j]
-        ca, cb = p.seat_country.get(a), p.seat_country.get(b)
-        if not ca or not cb or ca == cb or p.linked(a, b):
-            continue
-        score, reasons = float(own[i, j]), pair_reasons(p, a, b, lang, skip=skip)
-        fa = [x for x in p.partners.get(a, {}) if x in fidx]
-        fb = [x for x in p.partners.get(b, {}) if x in fidx]
-        for x in sorted(set(fa) & set(fb)):
-            reasons.append(say("same_french_partner", lang, name=p.label(x, lang)))
-            score += p.weights.south_peer * float(french_scores[fidx[x], fidx[x]])
-        best = max(
-            ((float(french_scores[fidx[x], fidx[y]]), x, y) for x in fa for y in fb if x != y),
-            default=(0.0, None, None),
-        )
-        if best[0] > 0:
-            score += p.weights.south_peer * best[0]
-            why = pair_reasons(p, best[1], best[2], lang, limit=1)
-            text = say("french_peers", lang, a=p.label(best[1], lang), b=p.label(best[2], lang))
-            reasons.append(f"{text} ({why[0]})" if why else text)
-        if score <= 0 or not reasons:
-            continue
-        reasons.append(say("different_countries", lang, a=p.label(ca, lang), b=p.label(cb, lang)))
-        rows.append(
-            {
-                "source_id": a,
-                "source": p.label(a, lang),
-                "target_id": b,
-                "target": p.label(b, lang),
-                "score": round(score, 4),
-                "reasons": reasons,
-            }
-        )
+    for (a, b), _ in ranked:
+        row = _pair(p, a, b, set(french), skip, lang)
+        if row:
+            rows.append(row)
+        if len(rows) == top:
+            break
     rows.sort(key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
-    return pd.DataFrame(rows[:top], columns=COLUMNS)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _best_per_partner(
+    p, foreign: list[str], french: list[str], skip: frozenset, k: int
+) -> list[list[tuple[int, float]]]:
+    """For each partner abroad, its ``k`` best partners in another country, not linked.
+
+    score(a, b) = what a and b share, home countries aside
+                  + south_peer × Σ self-score of each French partner they have in common
+                  + south_peer × the best peer score between a French partner of a and
+                    another French partner of b.
+    """
+    w = p.column_weight.copy()
+    w[[p.col[f] for f in skip if f in p.col]] = 0.0  # cooperating with France is a given
+    xs = p.matrix[[p.row[a] for a in foreign]].tocsr()
+    own_right = xs.T.tocsc()
+    xs = (xs @ sparse.diags(w)).tocsr()
+    fidx = {x: i for i, x in enumerate(french)}
+    xf = p.matrix[[p.row[x] for x in french]].tocsr() if french else None
+    # B: partner abroad × its French partners.
+    b_rows, b_cols = [], []
+    for i, a in enumerate(foreign):
+        for x in p.partners.get(a, {}):
+            if x in fidx:
+                b_rows.append(i)
+                b_cols.append(fidx[x])
+    b = sparse.csr_matrix(
+        (np.ones(len(b_rows)), (b_rows, b_cols)), shape=(len(foreign), len(french))
+    )
+    self_score = np.asarray(xf.multiply(xf) @ p.column_weight).ravel() if french else np.zeros(0)
+    common_right = (sparse.diags(self_score) @ b.T).tocsc() if french else None
+    has = np.flatnonzero(np.diff(b.indptr))  # partners abroad with a French partner
+    codes: dict[str | None, int] = {}
+    country = np.array([codes.setdefault(p.seat_country.get(a), len(codes)) for a in foreign])
+    seated = np.array([a in p.seat_country for a in foreign])
+    near = linked_with(p)
+    where = {a: i for i, a in enumerate(foreign)}
+    sp = p.weights.south_peer
+    block = max(1, 3_000_000 // max(1, len(foreign), len(french), b.nnz))
+    out = []
+    for start in range(0, len(foreign), block):
+        stop = min(start + block, len(foreign))
+        scores = (xs[start:stop] @ own_right).toarray()
+        if french and b.nnz:
+            scores += sp * (b[start:stop] @ common_right).toarray()
+            scores += sp * _best_french_peer(p, b[start:stop], b, has, xf)
+        for i, row in enumerate(scores):
+            a = start + i
+            row[(country == country[a]) | ~seated] = 0.0
+            for other in near.get(foreign[a], ()):
+                if other in where:
+                    row[where[other]] = 0.0
+            out.append(top_positions(row, k) if seated[a] else [])
+    return out
+
+
+def _best_french_peer(p, b_block, b, has, xf) -> np.ndarray:
+    """[i, j] = the best peer score between a French partner of row i and another French
+    partner of column j (0 when either has none)."""
+    out = np.zeros((b_block.shape[0], b.shape[0]))
+    mine = np.unique(b_block.indices)
+    if not len(mine) or not len(has):
+        return out
+    # Peer scores of this block's French partners with every French authority, self aside.
+    f = (xf[mine] @ sparse.diags(p.column_weight) @ xf.T).toarray()
+    f[np.arange(len(mine)), mine] = 0.0
+    at = {x: n for n, x in enumerate(mine)}
+    best = np.zeros((b_block.shape[0], xf.shape[0]))  # best over my French partners
+    for i in range(b_block.shape[0]):
+        partners = b_block.indices[b_block.indptr[i] : b_block.indptr[i + 1]]
+        if len(partners):
+            best[i] = f[[at[x] for x in partners]].max(axis=0)
+    # Then the best over the column's French partners: a max over each row's segment.
+    gathered = best[:, b.indices]
+    out[:, has] = np.maximum.reduceat(gathered, b.indptr[has], axis=1)
+    return out
+
+
+def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> dict | None:
+    ca, cb = p.seat_country.get(a), p.seat_country.get(b)
+    score, reasons = pair_score(p, a, b), pair_reasons(p, a, b, lang, skip=skip)
+    for feature in skip & set(p.col):
+        j = p.col[feature]
+        score -= p.column_weight[j] * p.strength(a, feature) * p.strength(b, feature)
+    fa = [x for x in p.partners.get(a, {}) if x in french]
+    fb = [x for x in p.partners.get(b, {}) if x in french]
+    for x in sorted(set(fa) & set(fb)):
+        reasons.append(say("same_french_partner", lang, name=p.label(x, lang)))
+        score += p.weights.south_peer * pair_score(p, x, x)
+    best = max(
+        ((pair_score(p, x, y), x, y) for x in fa for y in fb if x != y), default=(0.0, None, None)
+    )
+    if best[0] > 0:
+        score += p.weights.south_peer * best[0]
+        why = pair_reasons(p, best[1], best[2], lang, limit=1)
+        text = say("french_peers", lang, a=p.label(best[1], lang), b=p.label(best[2], lang))
+        reasons.append(f"{text} ({why[0]})" if why else text)
+    if score <= 0 or not reasons:
+        return None
+    reasons.append(say("different_countries", lang, a=p.label(ca, lang), b=p.label(cb, lang)))
+    return {
+        "source_id": a,
+        "source": p.label(a, lang),
+        "target_id": b,
+        "target": p.label(b, lang),
+        "score": round(score, 4),
+        "reasons": reasons,
+    }
