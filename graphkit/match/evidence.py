@@ -50,8 +50,13 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         self.keys, self.offsets = keys, offsets  # cell key = row × len(features) + column
         self.columns = columns  # kind, via, status (indexes into words), strength
         self.words = words
-        self._row = {a: i for i, a in enumerate(actors)}
-        self._col = {f: j for j, f in enumerate(features)}
+        self._index_names()
+
+    def _index_names(self) -> None:
+        self._row = {a: i for i, a in enumerate(self.actors)}
+        self._col = {f: j for j, f in enumerate(self.features)}
+        self._seen: dict[Cell, list[Evidence]] = {}
+        self._lists: dict[str, list] | None = None
 
     @classmethod
     def from_cells(
@@ -85,12 +90,11 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         )
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_row", "_col")}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
-        self._row = {a: i for i, a in enumerate(self.actors)}
-        self._col = {f: j for j, f in enumerate(self.features)}
+        self._index_names()
 
     def _index(self, cell: Cell) -> int | None:
         i, j = self._row.get(cell[0]), self._col.get(cell[1])
@@ -101,14 +105,22 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         return at if at < len(self.keys) and self.keys[at] == key else None
 
     def __getitem__(self, cell: Cell) -> list[Evidence]:
+        # Explaining one pair reads a cell some thirty times: each is unpacked once.
+        found = self._seen.get(cell)
+        if found is not None:
+            return found
         at = self._index(cell)
         if at is None:
             raise KeyError(cell)
-        w, c = self.words, self.columns
-        return [
-            Evidence(w[c["kind"][n]], w[c["via"][n]], w[c["status"][n]], float(c["strength"][n]))
-            for n in range(self.offsets[at], self.offsets[at + 1])
+        if self._lists is None:
+            self._lists = {k: v.tolist() for k, v in self.columns.items()}
+        w, c, span = self.words, self._lists, self.offsets[at : at + 2].tolist()
+        found = [
+            Evidence(w[c["kind"][n]], w[c["via"][n]], w[c["status"][n]], c["strength"][n])
+            for n in range(*span)
         ]
+        self._seen[cell] = found
+        return found
 
     def __contains__(self, cell: object) -> bool:
         return isinstance(cell, tuple) and len(cell) == 2 and self._index(cell) is not None

@@ -54,27 +54,28 @@ def _peer_pairs(p, top: int, also: list[tuple[str, str]]):
 
 def _expert_pairs(p, lang):
     wanted = sorted({(a, t) for a, t, rel, _ in p.statement_actor_theme if rel == "interest"})
-    by_theme: dict[str, dict] = {}
+    ranked: dict[str, tuple[dict, list]] = {}  # theme -> (evidence scores, experts best first)
     for actor, theme in wanted:
         if p.kind.get(actor) != "FrenchAuthority":
             continue
-        if theme not in by_theme:
-            by_theme[theme] = evidence_scores(p, theme, lang)
-        found = by_theme[theme]
+        if theme not in ranked:
+            found = evidence_scores(p, theme, lang)
+            floor = p.weights.expert_partnership * 0.2
+            ranked[theme] = (
+                found,
+                sorted(
+                    ((s, e) for e, (s, _) in found.items() if s >= floor),
+                    key=lambda x: (-x[0], x[1]),
+                ),
+            )
+        found, experts = ranked[theme]
         if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
             continue  # it has the expertise itself
-        best = sorted(
-            (
-                (s, e, why)
-                for e, (s, why) in found.items()
-                if e != actor and not p.linked(actor, e) and s >= p.weights.expert_partnership * 0.2
-            ),
-            key=lambda x: (-x[0], x[1]),
-        )
+        best = next(((s, e) for s, e in experts if e != actor and not p.linked(actor, e)), None)
         if best:
-            score, expert, why = best[0]
+            score, expert = best
             first = say("wants_theme", lang, who=p.label(actor, lang), theme=p.label(theme, lang))
-            yield actor, expert, score, "expert", [first, *why[:2]]
+            yield actor, expert, score, "expert", [first, *found[expert][1][:2]]
 
 
 def meet(
