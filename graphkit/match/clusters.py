@@ -65,6 +65,10 @@ def clusters(
     communities = nx.community.louvain_communities(
         g, weight="weight", resolution=resolution, seed=seed
     )
+    countries_of: dict[str, set[str]] = {}
+    for actor, feature in p.evidence:
+        if feature.startswith("country:"):
+            countries_of.setdefault(actor, set()).add(feature.split(":", 1)[1])
     rows = []
     for nodes in communities:
         actors = sorted(n for n in nodes if not n.startswith("theme:"))
@@ -78,12 +82,7 @@ def clusters(
         themes = sorted(strength, key=lambda t: (-strength[t], t))
         names = [p.label(t.split(":", 1)[1], lang) for t in themes]
         countries = sorted(
-            {
-                f.split(":", 1)[1]
-                for a in actors
-                for (x, f) in p.evidence
-                if x == a and f.startswith("country:")
-            }
+            set().union(*(countries_of.get(a, ()) for a in actors))
             | {
                 p.seat_country[a]
                 for a in actors
