@@ -42,12 +42,14 @@ def _peer_pairs(p, top: int, also: list[tuple[str, str]]):
         for j, score in found:
             pairs[tuple(sorted((french[i], french[j])))] = score
     best = sorted(pairs.items(), key=lambda x: (-x[1], x[0]))[:top]
+    kept = {key for key, _ in best}
     for a, b in also:
         key = tuple(sorted((a, b)))
-        if p.kind.get(b) == "FrenchAuthority" and key not in dict(best):
+        if p.kind.get(b) == "FrenchAuthority" and key not in kept:
             score = pair_score(p, a, b)
             if score > 0 and not p.linked(a, b):
                 best.append((key, score))
+                kept.add(key)
     for (a, b), score in best:
         yield a, b, score, "peers", None
 

@@ -59,8 +59,7 @@ def pair_score(p: Projection, a: str, b: str) -> float:
     >>> pair_score(p, "fr-bouguenais", "fr-fougeres") == pair_score(p, "fr-fougeres", "fr-bouguenais") > 0
     True
     """
-    both = p.matrix[p.row[a]].multiply(p.matrix[p.row[b]])
-    return float((both @ p.column_weight).sum()) if both.nnz else 0.0
+    return sum(v for _, v in _shared(p, a, b))
 
 
 def linked_with(p: Projection) -> dict[str, set[str]]:
@@ -121,8 +120,7 @@ def top_positions(row: np.ndarray, k: int) -> list[tuple[int, float]]:
     return [(j, float(row[j])) for j in order]
 
 
-def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
-    """The features a and b share, with what each adds to their score, largest first."""
+def _shared(p: Projection, a: str, b: str) -> list[tuple[int, float]]:
     # Straight from the CSR arrays: a scipy row product costs more than the whole sentence.
     m, w = p.matrix, p.column_weight
     ia, ib = p.row[a], p.row[b]
@@ -133,8 +131,8 @@ def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
             strict=True,
         )
     )
-    out = [
-        (p.features[j], float(mine[j] * v * w[j]))
+    return [
+        (j, float(mine[j] * v * w[j]))
         for j, v in zip(
             m.indices[m.indptr[ib] : m.indptr[ib + 1]].tolist(),
             m.data[m.indptr[ib] : m.indptr[ib + 1]].tolist(),
@@ -142,6 +140,11 @@ def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
         )
         if j in mine
     ]
+
+
+def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
+    """The features a and b share, with what each adds to their score, largest first."""
+    out = [(p.features[j], v) for j, v in _shared(p, a, b)]
     return sorted(out, key=lambda x: (-x[1], x[0]))
 
 

@@ -101,7 +101,6 @@ def _best_per_partner(
     )
     self_score = np.asarray(xf.multiply(xf) @ p.column_weight).ravel() if french else np.zeros(0)
     common_right = (sparse.diags(self_score) @ b.T).tocsc() if french else None
-    has = np.flatnonzero(np.diff(b.indptr))  # partners abroad with a French partner
     codes: dict[str | None, int] = {}
     country = np.array([codes.setdefault(p.seat_country.get(a), len(codes)) for a in foreign])
     seated = np.array([a in p.seat_country for a in foreign])
@@ -115,7 +114,7 @@ def _best_per_partner(
         scores = (xs[start:stop] @ own_right).toarray()
         if french and b.nnz:
             scores += sp * (b[start:stop] @ common_right).toarray()
-            scores += sp * _best_french_peer(p, b[start:stop], b, has, xf)
+            scores += sp * _best_french_peer(p, b[start:stop], b, xf)
         for i, row in enumerate(scores):
             a = start + i
             row[(country == country[a]) | ~seated] = 0.0
@@ -126,25 +125,31 @@ def _best_per_partner(
     return out
 
 
-def _best_french_peer(p, b_block, b, has, xf) -> np.ndarray:
+def _best_french_peer(p, b_block, b, xf) -> np.ndarray:
     """[i, j] = the best peer score between a French partner of row i and another French
     partner of column j (0 when either has none)."""
     out = np.zeros((b_block.shape[0], b.shape[0]))
     mine = np.unique(b_block.indices)
-    if not len(mine) or not len(has):
+    if not len(mine):
         return out
     # Peer scores of this block's French partners with every French authority, self aside.
     f = (xf[mine] @ sparse.diags(p.column_weight) @ xf.T).toarray()
     f[np.arange(len(mine)), mine] = 0.0
-    at = {x: n for n, x in enumerate(mine)}
-    best = np.zeros((b_block.shape[0], xf.shape[0]))  # best over my French partners
-    for i in range(b_block.shape[0]):
-        partners = b_block.indices[b_block.indptr[i] : b_block.indptr[i + 1]]
-        if len(partners):
-            best[i] = f[[at[x] for x in partners]].max(axis=0)
-    # Then the best over the column's French partners: a max over each row's segment.
-    gathered = best[:, b.indices]
-    out[:, has] = np.maximum.reduceat(gathered, b.indptr[has], axis=1)
+    at = np.zeros(xf.shape[0], dtype=np.int64)
+    at[mine] = np.arange(len(mine))
+    # Best over my French partners: most partners abroad have exactly one, a plain gather.
+    counts = np.diff(b_block.indptr)
+    best = np.zeros((b_block.shape[0], xf.shape[0]))
+    one = np.flatnonzero(counts == 1)
+    best[one] = f[at[b_block.indices[b_block.indptr[one]]]]
+    for i in np.flatnonzero(counts > 1):
+        best[i] = f[at[b_block.indices[b_block.indptr[i] : b_block.indptr[i + 1]]]].max(axis=0)
+    # Then the best over the column's French partners, the same way.
+    counts = np.diff(b.indptr)
+    one, many = np.flatnonzero(counts == 1), np.flatnonzero(counts > 1)
+    out[:, one] = best[:, b.indices[b.indptr[one]]]
+    for j in many:
+        out[:, j] = best[:, b.indices[b.indptr[j] : b.indptr[j + 1]]].max(axis=1)
     return out
 
 
