@@ -35,6 +35,7 @@ COMMANDS = [
     ("invite", "--country", "bresil"),
     ("embassy", "nanterre"),
     ("meet",),
+    ("peers", "--all", "--top", "2"),
 ]
 
 
@@ -60,6 +61,30 @@ def test_table_and_csv_say_the_same(graph, args):
     assert len(from_csv) == len(rows)
     first = rows[0].get("label") or rows[0]["source"]
     assert first[:40] in table
+
+
+def test_peers_all_gives_each_authority_the_peers_that_peers_gives(graph):
+    every = json.loads(run(graph, "peers", "--all", "--top", "3", "--format", "json").output)
+    one = json.loads(run(graph, "peers", "bouguenais", "--top", "3", "--format", "json").output)
+    mine = [r for r in every if r["source_id"] == "fr-bouguenais"]
+    assert [r["target_id"] for r in mine] == [r["id"] for r in one]
+    assert [r["reasons"] for r in mine] == [r["reasons"] for r in one]
+    assert [r["rank"] for r in mine] == [1, 2, 3]
+    import graphkit
+    from graphkit.match import peers
+
+    kg = graphkit.load(graph)
+    french = [r["a"] for r in kg.select("SELECT ?a WHERE { ?a a gk:FrenchAuthority }")]
+    with_peers = {kg.resolve(a.rsplit("/", 1)[1]) for a in french}
+    with_peers = {a for a in with_peers if not peers(kg, a).empty}
+    assert {r["source_id"] for r in every} == with_peers and len(with_peers) > 10
+
+
+def test_peers_needs_a_name_or_all_not_both(graph):
+    for args in (("peers",), ("peers", "bordeaux", "--all")):
+        result = run(graph, *args)
+        assert result.exit_code == 1
+        assert "give a NAME or --all" in result.output
 
 
 def test_reasons_in_english(graph):

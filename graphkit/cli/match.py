@@ -59,13 +59,19 @@ top_option = click.option(
 
 
 @main.command()
-@click.argument("name")
+@click.argument("name", required=False)
+@click.option("--all", "every", is_flag=True, help="The peers of every French authority (no NAME).")
 @top_option
 @matcher_options
-def peers(kg, name, top, weights, lang):
-    """French authorities most like NAME, with the reasons."""
+def peers(kg, name, every, top, weights, lang):
+    """French authorities most like NAME, with the reasons (or, with --all, of every one)."""
     from ..match.peers import peers as run
+    from ..match.peers import peers_all
 
+    if every == bool(name):
+        fail("error: give a NAME or --all, not both")
+    if every:
+        return peers_all(kg, top=top, weights=weights, lang=lang)
     return run(kg, name, top=top, weights=weights, lang=lang)
 
 
