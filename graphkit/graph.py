@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from .tables import Dataset
+
 
 # When one name fits several entities ("Morón" the authority and "Morón" the city), the
 # first kind in this order wins; the others stay reachable by their ids.
@@ -229,26 +231,37 @@ def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
     return KnowledgeGraph(store, {"triples": len(store)})
 
 
-def build(data_dir: str | Path = "data", out: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
-    """Check the tables, write the Turtle file and the store, and return the opened graph.
+def build(
+    data: str | Path | Dataset = "data", out: str | Path = DEFAULT_GRAPH_PATH, shacl: bool = False
+) -> KnowledgeGraph:
+    """Check the tables (a folder, or tables already checked), write the Turtle file and the
+    store, and return the opened graph. With ``shacl``, the graph is validated against the
+    shapes first. The name index and the matchers' projection are computed too and cached
+    with the build, so that the first query is as quick as the next.
 
-    The name index and the matchers' projection are computed too and cached with the build.
-
-    Raises :class:`graphkit.tables.DataError` (nothing written) if the tables are invalid.
+    Raises :class:`graphkit.tables.DataError` (nothing written) if the tables are invalid
+    or, with ``shacl``, if the graph breaks a shape.
 
     >>> kg = build("data", "build/graph.ttl")
     """
     import itertools
 
+    from .match.scoring import projection
     from .store import write_build
-    from .tables import load_tables
+    from .tables import DataError, Dataset, load_tables
     from .to_rdf import data_quads, ontology_quads
 
-    data = load_tables(data_dir)
+    if not isinstance(data, Dataset):
+        data = load_tables(data)
+    if shacl:
+        from .shapes import validate
+
+        scratch = ox.Store()
+        scratch.extend(itertools.chain(data_quads(data), ontology_quads()))
+        problems = validate(KnowledgeGraph(scratch))
+        if problems:
+            raise DataError(problems)
     write_build(itertools.chain(data_quads(data), ontology_quads()), out)
     kg = load(out)
-    # Computed now and cached beside the store, so that the first query is as quick as the next.
-    from .match.scoring import projection
-
     projection(kg)
     return kg

@@ -103,36 +103,25 @@ def _report_problems(problems, what: str) -> None:
 @click.option("--shacl", is_flag=True, help="Also validate the built graph with the SHACL shapes.")
 def build(data_dir: Path, out: Path, shacl: bool) -> None:
     """Check the tables, build the graph, write Turtle and the store."""
-    import itertools
-
-    from ..graph import KnowledgeGraph, load
+    from ..graph import build as run
     from ..ontology_files import theme_ids
-    from ..shapes import validate
-    from ..store import write_build
     from ..tables import DataError, load_tables
-    from ..to_rdf import data_quads, ontology_quads
 
     try:
         data = load_tables(data_dir)
     except DataError as err:
         _report_problems(err.problems, str(data_dir))
-    if shacl:
-        import pyoxigraph as ox
-
-        scratch = ox.Store()
-        scratch.extend(itertools.chain(data_quads(data), ontology_quads()))
-        problems = validate(KnowledgeGraph(scratch))
-        if problems:
-            _report_problems(problems, "the built graph (SHACL)")
-    meta = write_build(itertools.chain(data_quads(data), ontology_quads()), out)
-    kg = load(out)
+    try:
+        kg = run(data, out, shacl=shacl)
+    except DataError as err:  # the tables were fine: the graph they make breaks a shape
+        _report_problems(err.problems, "the built graph (SHACL)")
     counts = {r["name"]: r["count"] for r in _stats(kg) if r["what"] == "class"}
     actors = sum(
         counts.get(f"gk:{k}", 0)
         for k in ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
     )
     click.echo(
-        f"built {out}: {meta['triples']} triples, {actors} actors, "
+        f"built {out}: {kg.meta['triples']} triples, {actors} actors, "
         f"{counts.get('gk:Partnership', 0)} partnerships, "
         f"{len(theme_ids())} themes" + (", SHACL valid" if shacl else "")
     )
