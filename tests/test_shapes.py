@@ -7,6 +7,7 @@ import graphkit
 from graphkit import vocab
 from graphkit.ontology_files import ontology_path, theme_ids
 from graphkit.shapes import validate
+from graphkit.to_rdf import GRAPH_THEMES
 
 
 def test_shipped_data_conforms(kg):
@@ -32,6 +33,30 @@ def test_partnership_without_partner_or_country_is_a_violation(mini):
     )
     problems = validate(kg)
     assert [(p.file, p.row) for p in problems] == [("partnerships.csv", 2)]
+
+
+def test_node_and_property_problems_of_one_row_are_all_reported(mini):
+    kg = graphkit.from_tables(mini)
+    node = ox.NamedNode(vocab.iri("p-nanterre-moron"))
+    kg.store.remove(
+        ox.Quad(node, ox.NamedNode(vocab.gk("party")), ox.NamedNode(vocab.iri("ar-moron")))
+    )
+    kg.store.add(ox.Quad(node, ox.NamedNode(vocab.gk("theme")), ox.NamedNode(vocab.THEME + "x")))
+    problems = validate(kg)
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("partnerships.csv", 2, None),
+        ("partnerships.csv", 2, "gk:theme"),
+    ]
+
+
+def test_an_inverse_path_is_named_with_a_caret(mini):
+    kg = graphkit.from_tables(mini)
+    broader = ox.NamedNode(vocab.PREFIXES["skos"] + "broader")
+    water = ox.NamedNode(vocab.THEME + "eau")
+    kg.store.add(ox.Quad(ox.NamedNode(vocab.THEME + "carnaval"), broader, water, GRAPH_THEMES))
+    problems = validate(kg)
+    assert [(p.file, p.column) for p in problems] == [("graph", "^skos:broader")]
+    assert problems[0].message.endswith("[eau]")
 
 
 def test_shapes_list_exactly_the_thesaurus_themes():
