@@ -69,14 +69,21 @@ def evidence_scores(
     w = p.weights
     themes = narrower_or_same(p, theme)
     found: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    labels = {t: p.label(t, lang) for t in themes}
+    # One sentence per theme, shared by the thousands of statements that make it.
+    stated = {
+        (relation, t): say(key, lang, theme=labels[t])
+        for t in themes
+        for relation, key in (("expertise", "expertise"), ("interest", "interest_in"))
+    }
     for actor, t, relation, via in p.statement_actor_theme:
         if t not in themes:
             continue
-        label = p.label(t, lang)
+        label = labels[t]
         if relation == "expertise":
-            found[actor][via] = (w.expert_expertise, say("expertise", lang, theme=label))
+            found[actor][via] = (w.expert_expertise, stated[relation, t])
         elif relation == "interest":
-            found[actor][via] = (w.expert_interest, say("interest_in", lang, theme=label))
+            found[actor][via] = (w.expert_interest, stated[relation, t])
         else:
             status = next(
                 (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
