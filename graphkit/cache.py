@@ -27,12 +27,15 @@ if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
 T = TypeVar("T")
+# Raised whenever what is cached changes shape, so that a build made by an older graphkit
+# recomputes its caches instead of unpickling objects this code no longer understands.
+FORMAT = 2
 
 
 def _file(kg: KnowledgeGraph, key: str) -> Path | None:
     if kg.path is None or not kg.meta.get("id"):
         return None
-    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(f"{FORMAT} {key}".encode()).hexdigest()[:16]
     return store_dir(kg.path) / "cache" / f"{digest}.pickle"
 
 

@@ -27,6 +27,8 @@ import re
 import unicodedata
 from collections import defaultdict
 
+from .packed import PackedMap
+
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -69,23 +71,32 @@ class NameIndex:
         priority: dict[str, int] | None = None,
         by_lang: dict[str, dict[str, str]] | None = None,
     ):
-        self.labels = {eid: labels[0] if labels else eid for eid, labels in names.items()}
-        self.priority = priority or {}
-        self.by_lang = by_lang or {}  # language -> id -> its label in that language
+        # Packed maps, not dicts: the index is pickled with the build and read by every command.
+        self.labels = PackedMap(
+            (eid, labels[0] if labels else eid) for eid, labels in names.items()
+        )
+        self.priority = PackedMap((eid, str(rank)) for eid, rank in (priority or {}).items())
+        # language -> id -> its label in that language
+        self.by_lang = {lang: PackedMap(m.items()) for lang, m in (by_lang or {}).items()}
         by_key: dict[str, set[str]] = defaultdict(set)
         for eid, labels in names.items():
             by_key[normalise(eid)].add(eid)
             for label in labels:
                 by_key[normalise(label)].add(eid)
-        # Tuples, not sets: the index is pickled with the build and read by every command,
-        # and 170,000 one-element sets take four times longer to unpickle.
-        self._by_key = {key: tuple(sorted(eids)) for key, eids in by_key.items()}
+        self._by_key = PackedMap((key, "|".join(sorted(eids))) for key, eids in by_key.items())
+
+    def _ids(self, key: str) -> list[str]:
+        found = self._by_key.get(key)
+        return found.split("|") if found else []
+
+    def _rank(self, eid: str) -> int:
+        return int(self.priority.get(eid, "0"))
 
     def resolve(self, name: str) -> str:
         """The id of the one entity called ``name``; raise :class:`UnknownNameError` otherwise."""
         if name in self.labels:
             return name
-        found = set(self._by_key.get(normalise(name), ()))
+        found = set(self._ids(normalise(name)))
         if len(found) == 1:
             return next(iter(found))
         if not found:
@@ -95,11 +106,11 @@ class NameIndex:
                 eid
                 for key, eids in self._by_key.items()
                 if words and words <= set(key.split())
-                for eid in eids
+                for eid in eids.split("|")
             }
         if found:
-            best = min(self.priority.get(e, 0) for e in found)
-            first = sorted(e for e in found if self.priority.get(e, 0) == best)
+            best = min(self._rank(e) for e in found)
+            first = sorted(e for e in found if self._rank(e) == best)
             if len(first) == 1:
                 return first[0]
             return self._fail(f"'{name}' is ambiguous; it names", first[:8])
@@ -107,7 +118,7 @@ class NameIndex:
         starts = [k for k in self._by_key if k.startswith(normalise(name))] if name else []
         ids: list[str] = []
         for key in starts + close:
-            for eid in sorted(self._by_key[key]):
+            for eid in self._ids(key):
                 if eid not in ids:
                     ids.append(eid)
         return self._fail(f"no entity named '{name}'; closest:", ids[:5])

@@ -1,0 +1,85 @@
+"""A frozen, sorted ``str → str`` mapping packed into two strings and two offset arrays.
+
+The name index and the labels are read by every command from a pickle beside the build.
+As dicts, a world-scale graph's 1.7 million keys took 5 s to unpickle; packed, they load
+as four objects whatever their number, and a lookup is a binary search (about 20 µs).
+
+>>> m = PackedMap({"fr-nanterre": "Nanterre", "ar-moron": "Morón"}.items())
+>>> m["ar-moron"], m.get("nowhere"), len(m), list(m)
+('Morón', None, 2, ['ar-moron', 'fr-nanterre'])
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
+
+
+class _Strings:
+    """The i-th string of a packed text, as a sequence ``bisect`` can search."""
+
+    def __init__(self, text: str, ends: array):
+        self.text, self.ends = text, ends
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: int) -> str:
+        return self.text[self.ends[i - 1] if i else 0 : self.ends[i]]
+
+
+def _pack(strings: list[str]) -> tuple[str, array]:
+    ends, total = array("q"), 0
+    for s in strings:
+        total += len(s)
+        ends.append(total)
+    return "".join(strings), ends
+
+
+class PackedMap(Mapping[str, str]):
+    """A read-only mapping built once from (key, value) pairs with unique keys."""
+
+    def __init__(self, items: Iterable[tuple[str, str]]):
+        pairs = sorted(items)
+        self._keys = _Strings(*_pack([k for k, _ in pairs]))
+        self._values = _Strings(*_pack([v for _, v in pairs]))
+        for i in range(1, len(pairs)):
+            if pairs[i][0] == pairs[i - 1][0]:
+                raise ValueError(f"duplicate key {pairs[i][0]!r}")
+
+        self._seen: dict[str, str | None] = {}
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_seen"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _seen={})
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        """The value of ``key``, else ``default`` (lookups are remembered)."""
+        if key not in self._seen:
+            i = bisect.bisect_left(self._keys, key) if isinstance(key, str) else len(self._keys)
+            found = i < len(self._keys) and self._keys[i] == key
+            self._seen[key] = self._values[i] if found else None
+        value = self._seen[key]
+        return default if value is None else value
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (self._keys[i] for i in range(len(self._keys)))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
+        """(key, value) pairs in key order."""
+        return ((self._keys[i], self._values[i]) for i in range(len(self._keys)))
