@@ -122,6 +122,13 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         self._seen[cell] = found
         return found
 
+    def get(self, cell: Cell, default: list[Evidence] | None = None) -> list[Evidence] | None:
+        """The evidence of ``cell``, else ``default`` (without Mapping's exception path)."""
+        found = self._seen.get(cell)
+        if found is None and self._index(cell) is not None:
+            found = self[cell]
+        return default if found is None else found
+
     def __contains__(self, cell: object) -> bool:
         return isinstance(cell, tuple) and len(cell) == 2 and self._index(cell) is not None
 
