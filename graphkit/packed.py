@@ -15,6 +15,8 @@ import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 
+UNPACK_AFTER = 1000
+
 
 class _Strings:
     """The i-th string of a packed text, as a sequence ``bisect`` can search."""
@@ -48,21 +50,34 @@ class PackedMap(Mapping[str, str]):
             if pairs[i][0] == pairs[i - 1][0]:
                 raise ValueError(f"duplicate key {pairs[i][0]!r}")
 
+        self._forget()
+
+    def _forget(self) -> None:
         self._seen: dict[str, str | None] = {}
+        self._whole = False  # once many keys are asked for, the map is unpacked into _seen
 
     def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k != "_seen"}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_seen", "_whole")}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _seen={})
+        self.__dict__.update(state)
+        self._forget()
 
     def get(self, key: str, default: str | None = None) -> str | None:
-        """The value of ``key``, else ``default`` (lookups are remembered)."""
-        if key not in self._seen:
-            i = bisect.bisect_left(self._keys, key) if isinstance(key, str) else len(self._keys)
-            found = i < len(self._keys) and self._keys[i] == key
-            self._seen[key] = self._values[i] if found else None
-        value = self._seen[key]
+        """The value of ``key``, else ``default``.
+
+        A few lookups (a command's ten answers) binary-search the packed keys; past
+        ``UNPACK_AFTER`` the whole map is unpacked into a dict, which a matcher labelling
+        thousands of actors pays once.
+        """
+        if key not in self._seen and not self._whole:
+            if len(self._seen) >= UNPACK_AFTER:
+                self._seen, self._whole = dict(self.items()), True
+            else:
+                i = bisect.bisect_left(self._keys, key) if isinstance(key, str) else len(self)
+                found = i < len(self._keys) and self._keys[i] == key
+                self._seen[key] = self._values[i] if found else None
+        value = self._seen.get(key)
         return default if value is None else value
 
     def __getitem__(self, key: str) -> str:

@@ -45,3 +45,13 @@ def test_duplicate_keys_are_refused():
 def test_an_empty_map():
     m = PackedMap([])
     assert len(m) == 0 and m.get("x") is None and list(m) == []
+
+
+def test_many_lookups_unpack_the_map_and_still_answer_the_same(monkeypatch):
+    import graphkit.packed
+
+    monkeypatch.setattr(graphkit.packed, "UNPACK_AFTER", 2)
+    m = PackedMap(ITEMS.items())
+    answers = [m.get(k) for k in ["nope", *ITEMS, "still-nope"]]
+    assert m._whole
+    assert answers == [None, *ITEMS.values(), None]
