@@ -265,7 +265,7 @@ def find_city(town: Town, code: str) -> tuple[dict | None, str]:
     >>> find_city(Town("Springfield", "United States"), "US")[1][:42]
     "ambiguous: 31 towns called 'Springfield' i"
     """
-    from .gazetteer import city
+    from .gazetteer import city_record as city
 
     codes = {code, *OVERSEAS} if code == "FR" else {code}
     found = [city(i) for i in _city_index().get(normalise(town.name), ())]
@@ -324,7 +324,7 @@ class Resolver:
     """
 
     def __init__(self, data: Dataset):
-        from .gazetteer import city
+        from .gazetteer import city_record as city
 
         places = {r.get("id"): r for r in data.records.get("places", [])}
         self.by_name: dict[str, set[str]] = defaultdict(set)

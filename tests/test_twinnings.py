@@ -33,7 +33,7 @@ WIKIDATA_COUNTS = (
     "57 resolved (55 added, 2 already known), 0 unresolved"
 )
 WORLD_COUNTS = (
-    "25917 rows read, 24781 pairs (deduplicated), 24723 out of scope, "
+    "25917 rows read, 24780 pairs (deduplicated), 24722 out of scope, "
     "57 resolved (56 added, 1 already known), 1 unresolved"
 )
 MINUTES_PAIRS = {
