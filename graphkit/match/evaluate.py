@@ -12,7 +12,7 @@ Two protocols, each scoring graphkit against baselines on the same hidden links,
   at random, and ranks every foreign town it is not twinned with.
 
 Methods: ``graphkit`` — the other actors vote for what they hold, each with its pair score
-with the asker (kind weight × rarity × strengths, as :func:`.scoring.pair_matrix`);
+with the asker (kind weight × rarity × strengths, as :func:`.scoring.pair_score`);
 ``jaccard`` — the same vote, each with the Jaccard index of the two feature sets, on 0/1
 cells; ``popularity`` — how many actors hold it; ``random``. Ties are broken at random
 (seeded), in the same order for every method, so ``random`` is the tie-break alone.

@@ -44,13 +44,6 @@ def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection
     return p
 
 
-def pair_matrix(p: Projection, rows: list[str], cols: list[str]) -> sparse.csr_matrix:
-    """Scores of every (row actor, column actor) pair, as a sparse matrix."""
-    left = p.matrix[[p.row[a] for a in rows]]
-    right = p.matrix[[p.row[b] for b in cols]]
-    return (left @ sparse.diags(p.column_weight) @ right.T).tocsr()
-
-
 def pair_score(p: Projection, a: str, b: str) -> float:
     """The score of one pair (0 if either holds nothing).
 
@@ -211,11 +204,3 @@ def pair_reasons(
 
 def _direct(p: Projection, actor: str, feature: str) -> bool:
     return any(e.kind != "broader" for e in p.evidence.get((actor, feature), []))
-
-
-def top_k(scores: np.ndarray, ids: list[str], k: int) -> list[tuple[str, float]]:
-    """The k best (id, score) with a positive score; ties broken by id, so results are stable."""
-    order = sorted(
-        (i for i in range(len(ids)) if scores[i] > 0), key=lambda i: (-scores[i], ids[i])
-    )
-    return [(ids[i], float(scores[i])) for i in order[:k]]
