@@ -1,0 +1,419 @@
+"""The partner model: which town (or authority) abroad a town should partner with.
+
+One scoring code for the product (:mod:`.partners`, on the graph) and for the evaluation
+(:mod:`.evaluate`, on public twin-town lists): both describe what they know as
+:class:`Towns` — places with a country, coordinates, a population where the gazetteer has
+one, and the links that exist — and ask :func:`features` for the terms of each pair.
+
+Every term is ≥ 0 and larger when a link is more likely, so that with non-negative weights
+each reason shown is one positive term of the score:
+
+- ``near``: closeness of the two towns, ``1 − log(1 + d) / log(1 + 20,016)`` (d in km);
+- ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b| / 3)``, 0 if unknown
+  (twinnings are assortative in size, Kaltenbrunner et al. 2013);
+- ``own_country``: share of the town's partners in the candidate's country;
+- ``area_country``: share of the partners of the town's neighbours (up to 10 towns of its
+  country within 150 km) in the candidate's country (towns of one area twin in one area);
+- ``area_partner``: ``log(1 + neighbours already twinned with the candidate)``;
+- ``near_partners``: ``exp(−d_min / 250 km)``, d_min from the candidate to the nearest of
+  the town's partners (partners cluster: a second partner near the first);
+- ``common_partners``: ``log(1 + Σ 1 / log(1 + degree z))`` over the partners z the town
+  and the candidate share (the partners of its partners);
+- ``peer_partners``: ``log(1 + Σ 1 / (degree z · degree q))`` over the paths
+  town–z–q–candidate, the partners of the town's peers q (towns that share a partner z);
+- ``popularity``: ``log(1 + the candidate's partners)``;
+- ``shared``: what the two hold in common in the graph (themes, networks, groups), the
+  matchers' pair score divided by the asker's own; 0 where the data has no such facts.
+
+The score is a noisy-OR of the terms (each reason on its own may explain the link):
+
+    P = 1 − exp(−z),   z = Σ_i w_i · x_i,   w_i ≥ 0
+
+fitted by maximum likelihood (:func:`fit`, scipy's bounded L-BFGS) on known links against
+sampled non-links. ``P`` is the documented 0–1 score; each term's contribution is its share
+of ``z`` times ``P``, so that the contributions add up to the score.
+
+>>> towns = toy_towns()
+>>> x = features(towns, 0, np.array([1, 2]))
+>>> x.shape == (2, len(FEATURES))
+True
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+FEATURES = (
+    "near",
+    "size",
+    "own_country",
+    "area_country",
+    "area_partner",
+    "near_partners",
+    "common_partners",
+    "peer_partners",
+    "popularity",
+    "shared",
+)
+EARTH_KM = 6371.0
+HALF_EARTH_KM = math.pi * EARTH_KM
+AREA_KM = 150.0  # a town's area: its neighbours of the same country within this distance
+AREA_SIZE = 10
+PARTNER_KM = 250.0  # how far from an existing partner a new one still counts as "near it"
+NEGATIVES = 20  # sampled non-links per known link when fitting
+WEIGHTS_FILE = Path(__file__).with_name("partner_weights.toml")
+
+
+@dataclass
+class Towns:
+    """What the model knows: one row per town (or authority), and the links that exist.
+
+    ``country`` holds any hashable code per town; ``lat``/``lon``/``population`` are NaN
+    where unknown; ``links`` is a symmetric 0/1 sparse matrix. ``shared(i, candidates)``,
+    when given, returns the graph's pair scores of town ``i`` with each candidate.
+    """
+
+    ids: list[str]
+    country: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    population: np.ndarray
+    links: sparse.csr_matrix
+    shared: Callable[[int, np.ndarray], np.ndarray] | None = None
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.links = sparse.csr_matrix(self.links, dtype=float)
+        self.links.data[:] = 1.0
+        self.row = {t: i for i, t in enumerate(self.ids)}
+
+    def _get(self, key: str, compute: Callable):
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    @property
+    def xyz(self) -> np.ndarray:
+        def compute():
+            la, lo = np.radians(self.lat), np.radians(self.lon)
+            return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+
+        return self._get("xyz", compute)
+
+    @property
+    def degree(self) -> np.ndarray:
+        return self._get("degree", lambda: np.asarray(self.links.sum(axis=1)).ravel())
+
+    @property
+    def country_code(self) -> np.ndarray:
+        return self._get("codes", lambda: _factorize(self.country))
+
+    @property
+    def by_country(self) -> sparse.csr_matrix:
+        """towns × countries: how many partners each town has in each country."""
+
+        def compute():
+            codes = self.country_code
+            onehot = sparse.csr_matrix(
+                (np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                shape=(len(codes), codes.max() + 1 if len(codes) else 0),
+            )
+            return (self.links @ onehot).tocsr()
+
+        return self._get("by_country", compute)
+
+    def neighbours(self, i: int) -> np.ndarray:
+        """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked."""
+        tree = self._get("tree", self._tree)
+        if tree is None or not np.isfinite(self.lat[i]):
+            return np.zeros(0, dtype=int)
+        chord = 2 * math.sin(AREA_KM / EARTH_KM / 2)
+        found = np.array(tree.query_ball_point(self.xyz[i], chord), dtype=int)
+        found = found[(found != i) & (self.country_code[found] == self.country_code[i])]
+        found = found[self.degree[found] > 0]
+        if len(found) > AREA_SIZE:
+            d = distance_km(self, i, found)
+            found = found[np.argsort(d, kind="stable")[:AREA_SIZE]]
+        return found
+
+    def _tree(self):
+        from scipy.spatial import cKDTree
+
+        ok = np.isfinite(self.lat) & np.isfinite(self.lon)
+        if not ok.any():
+            return None
+        xyz = np.where(ok[:, None], self.xyz, 10.0)  # unknown places: far from every sphere point
+        return cKDTree(xyz)
+
+
+def _factorize(values: np.ndarray) -> np.ndarray:
+    index: dict = {}
+    return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+
+
+def distance_km(towns: Towns, i: int, others: np.ndarray) -> np.ndarray:
+    """Great-circle distances from town ``i`` to ``others`` (NaN where a place is unknown).
+
+    >>> t = toy_towns()
+    >>> round(float(distance_km(t, 0, np.array([1]))[0]))
+    392
+    """
+    cos = np.clip(towns.xyz[others] @ towns.xyz[i], -1.0, 1.0)
+    return np.arccos(cos) * EARTH_KM
+
+
+def _closeness(d: np.ndarray) -> np.ndarray:
+    out = 1.0 - np.log1p(d) / np.log1p(HALF_EARTH_KM)
+    return np.where(np.isfinite(out), np.clip(out, 0.0, 1.0), 0.0)
+
+
+def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
+    """The terms (candidates × FEATURES) of town ``i`` partnering with each candidate.
+
+    Computed from ``towns.links`` only, as they are: the caller removes what must be hidden.
+
+    >>> t = toy_towns()
+    >>> dict(zip(FEATURES, features(t, 0, np.array([3]))[0].round(2).tolist()))["own_country"]
+    1.0
+    """
+    cand = np.asarray(candidates, dtype=int)
+    out = np.zeros((len(cand), len(FEATURES)))
+    if not len(cand):
+        return out
+    col = {f: k for k, f in enumerate(FEATURES)}
+    links, codes = towns.links, towns.country_code
+    out[:, col["near"]] = _closeness(distance_km(towns, i, cand))
+    pa, pc = towns.population[i], towns.population[cand]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc)) / 3.0
+    out[:, col["size"]] = np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
+    mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
+    by_country = towns.by_country
+    if len(mine):
+        counts = by_country[i].toarray().ravel()
+        out[:, col["own_country"]] = counts[codes[cand]] / len(mine)
+        d = np.vstack([distance_km(towns, j, cand) for j in mine])
+        with np.errstate(invalid="ignore"):
+            nearest = np.nanmin(np.where(np.isfinite(d), d, np.inf), axis=0)
+        out[:, col["near_partners"]] = np.exp(-nearest / PARTNER_KM)
+        deg = towns.degree
+        common = np.asarray(links[:, cand][mine].T @ (1.0 / np.log1p(deg[mine]))).ravel()
+        out[:, col["common_partners"]] = np.log1p(common)
+        # peers: towns sharing a partner with i, each path weighted as resource allocation
+        paths = np.asarray(links[mine].T @ (1.0 / deg[mine])).ravel()
+        paths[i] = 0.0
+        paths = paths / np.maximum(deg, 1)
+        votes = np.asarray(links[:, cand].T @ paths).ravel()
+        out[:, col["peer_partners"]] = np.log1p(10.0 * votes)
+    area = towns.neighbours(i)
+    if len(area):
+        counts = np.asarray(by_country[area].sum(axis=0)).ravel()
+        if counts.sum():
+            out[:, col["area_country"]] = counts[codes[cand]] / counts.sum()
+        out[:, col["area_partner"]] = np.log1p(np.asarray(links[area][:, cand].sum(axis=0)).ravel())
+    out[:, col["popularity"]] = np.log1p(towns.degree[cand])
+    if towns.shared is not None:
+        out[:, col["shared"]] = towns.shared(i, cand)
+    return out
+
+
+# The model: weights, score, contributions -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerModel:
+    """Non-negative weights of the terms; ``about`` says what they were fitted on."""
+
+    weights: Mapping[str, float]
+    about: Mapping[str, str | int | float] = field(default_factory=dict)
+
+    def vector(self) -> np.ndarray:
+        return np.array([float(self.weights.get(f, 0.0)) for f in FEATURES])
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """z = Σ w_i x_i per row of ``x``."""
+        return x @ self.vector()
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        """The 0–1 score, P = 1 − exp(−z).
+
+        >>> m = PartnerModel({"near": 1.0})
+        >>> m.score(np.array([[0.0] * len(FEATURES)])).tolist()
+        [0.0]
+        """
+        return -np.expm1(-self.logit(x))
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """Each term's part of the score (rows × FEATURES); each row adds up to its score.
+
+        >>> m = PartnerModel({"near": 1.0, "size": 1.0})
+        >>> x = np.zeros((1, len(FEATURES))); x[0, :2] = [0.5, 0.25]
+        >>> bool(np.isclose(m.contributions(x).sum(), m.score(x)[0]))
+        True
+        """
+        terms = x * self.vector()
+        z = terms.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(z > 0, terms / z, 0.0)
+        return share * -np.expm1(-z)
+
+
+def fit(
+    x: np.ndarray, y: np.ndarray, l2: float = 1e-3, fixed: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """Maximum-likelihood weights (≥ 0) of P(y = 1 | x) = 1 − exp(−w·x), with a small L2 penalty.
+
+    ``fixed`` names weights not fitted (kept at the given value), e.g. ``shared`` where the
+    training data has no themes.
+
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.random((400, len(FEATURES)))
+    >>> y = (rng.random(400) < -np.expm1(-2.0 * x[:, 0])).astype(float)
+    >>> w = fit(x, y)
+    >>> w["near"] > 1.0 and w["near"] > max(v for k, v in w.items() if k != "near")
+    True
+    """
+    from scipy.optimize import minimize
+
+    fixed = dict(fixed or {})
+    free = [k for k, f in enumerate(FEATURES) if f not in fixed]
+    base = np.array([fixed.get(f, 0.0) for f in FEATURES])
+    xf, offset = x[:, free], x @ base
+    n = len(y)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = np.maximum(xf @ w + offset, 1e-9)
+        p = -np.expm1(-z)
+        # log P for links, log(1 − P) = −z for non-links
+        value = -(y * np.log(p) - (1 - y) * z).sum() / n + l2 * (w @ w)
+        grad = -(xf.T @ (y * np.exp(-z) / p - (1 - y))) / n + 2 * l2 * w
+        return float(value), grad
+
+    start = np.full(len(free), 0.1)
+    found = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(0, None)] * len(free))
+    out = dict(fixed)
+    for k, value in zip(free, found.x, strict=True):
+        out[FEATURES[k]] = float(value)
+    return {f: round(out[f], 6) for f in FEATURES}
+
+
+def training_pairs(
+    towns: Towns,
+    queries: list[tuple[int, int]],
+    allowed: Callable[[int], np.ndarray],
+    rng: np.random.Generator,
+    negatives: int = NEGATIVES,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows for fitting: each (town, hidden partner) of ``queries`` once as a link,
+    and ``negatives`` candidates of ``allowed(town)`` drawn at random as non-links."""
+    xs, ys = [], []
+    for i, j in queries:
+        pool = allowed(i)
+        pool = pool[pool != j]
+        x = features(towns, i, pool)
+        # Half the non-links drawn at random, half among the candidates the terms put
+        # forward (the ones a ranking must beat), so that the fit learns to order them.
+        strong = np.flatnonzero(x.sum(axis=1) > np.median(x.sum(axis=1)))
+        picked = set(rng.choice(len(pool), size=min(negatives // 2, len(pool)), replace=False).tolist())
+        if len(strong):
+            picked |= set(rng.choice(strong, size=min(negatives - len(picked), len(strong)), replace=False).tolist())
+        drawn = np.array(sorted(picked), dtype=int)
+        xs.append(np.vstack([features(towns, i, np.array([j])), x[drawn]]))
+        ys.append(np.r_[1.0, np.zeros(len(drawn))])
+    if not xs:
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
+    return np.vstack(xs), np.concatenate(ys)
+
+
+# Weights files ------------------------------------------------------------------------------
+
+
+def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
+    """Write models (``{"partners": …, "south_south": …}``) as TOML, atomically.
+
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "w.toml")
+    >>> write_weights(f, {"partners": PartnerModel({"near": 1.5}, {"n_links": 3})})
+    >>> read_weights(f)["partners"].weights["near"]
+    1.5
+    """
+    import os
+    import tempfile
+
+    lines = ["# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"]
+    for name, model in models.items():
+        lines.append(f"\n[{name}]")
+        for f in FEATURES:
+            lines.append(f"{f} = {float(model.weights.get(f, 0.0))!r}")
+        if model.about:
+            lines.append(f"\n[{name}.about]")
+            for key, value in model.about.items():
+                lines.append(f"{key} = {_toml_value(value)}")
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    import json
+
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def read_weights(path: str | Path | None = None) -> dict[str, PartnerModel]:
+    """The models of a weights file (the shipped one by default).
+
+    >>> sorted(read_weights())
+    ['partners', 'south_south']
+    """
+    with open(path or WEIGHTS_FILE, "rb") as f:
+        raw = tomllib.load(f)
+    out = {}
+    for name, table in raw.items():
+        unknown = sorted(set(table) - set(FEATURES) - {"about"})
+        if unknown:
+            raise ValueError(f"{path}: [{name}]: unknown term(s) {', '.join(unknown)}")
+        weights = {f: float(table.get(f, 0.0)) for f in FEATURES}
+        if any(v < 0 for v in weights.values()):
+            raise ValueError(f"{path}: [{name}]: weights must be ≥ 0")
+        out[name] = PartnerModel(weights, dict(table.get("about", {})))
+    return out
+
+
+def toy_towns() -> Towns:
+    """Four towns for examples: Paris (0) twinned with Berlin (2); Lyon (1); Munich (3).
+
+    >>> toy_towns().ids
+    ['paris', 'lyon', 'berlin', 'munich']
+    """
+    links = sparse.csr_matrix(([1.0, 1.0], ([0, 2], [2, 0])), shape=(4, 4))
+    return Towns(
+        ids=["paris", "lyon", "berlin", "munich"],
+        country=np.array(["FR", "FR", "DE", "DE"]),
+        lat=np.array([48.86, 45.76, 52.52, 48.14]),
+        lon=np.array([2.35, 4.84, 13.40, 11.58]),
+        population=np.array([2.1e6, 5.2e5, 3.6e6, 1.5e6]),
+        links=links,
+    )
