@@ -407,3 +407,69 @@ FAMILIES: dict[str, dict[str, dict[str, str]]] = {
     "cluster": CLUSTER_SENTENCES,
     "viz": VIZ_SENTENCES,
 }
+
+# The partner matcher's reasons (graphkit.match.partners), one per term of its score.
+# Country names stand after a colon or in brackets, so no article is needed.
+PARTNER_SENTENCES = {
+    "partner_distance": {
+        "fr": "à {km} km l'une de l'autre",
+        "en": "{km} km apart",
+        "es": "a {km} km una de otra",
+        "pt": "a {km} km uma da outra",
+    },
+    "partner_size": {
+        "fr": "de taille comparable ({a} et {b} habitants)",
+        "en": "of comparable size ({a} and {b} inhabitants)",
+        "es": "de tamaño comparable ({a} y {b} habitantes)",
+        "pt": "de tamanho comparável ({a} e {b} habitantes)",
+    },
+    "partner_own_country": {
+        "fr": "a déjà des partenaires dans ce pays ({place} : {names})",
+        "en": "already has partners in this country ({place}: {names})",
+        "es": "ya tiene socios en este país ({place}: {names})",
+        "pt": "já tem parceiros neste país ({place}: {names})",
+    },
+    "partner_area_country": {
+        "fr": "les collectivités voisines ont des partenaires dans ce pays ({place})",
+        "en": "neighbouring authorities have partners in this country ({place})",
+        "es": "las autoridades vecinas tienen socios en este país ({place})",
+        "pt": "as autoridades vizinhas têm parceiros neste país ({place})",
+    },
+    "partner_area_partner": {
+        "fr": "déjà partenaire de collectivités voisines : {names}",
+        "en": "already a partner of neighbouring authorities: {names}",
+        "es": "ya es socio de autoridades vecinas: {names}",
+        "pt": "já é parceiro de autoridades vizinhas: {names}",
+    },
+    "partner_near_partner": {
+        "fr": "à {km} km d'un partenaire actuel : {name}",
+        "en": "{km} km from a current partner: {name}",
+        "es": "a {km} km de un socio actual: {name}",
+        "pt": "a {km} km de um parceiro atual: {name}",
+    },
+    "partner_common": {
+        "fr": "partenaires communs : {names}",
+        "en": "partners in common: {names}",
+        "es": "socios en común: {names}",
+        "pt": "parceiros em comum: {names}",
+    },
+    "partner_of_peers": {
+        "fr": "partenaire de vos pairs (qui partagent un partenaire avec vous) : {names}",
+        "en": "a partner of your peers (who share a partner with you): {names}",
+        "es": "socio de sus pares (que comparten un socio con usted): {names}",
+        "pt": "parceiro dos seus pares (que partilham um parceiro consigo): {names}",
+    },
+    "partner_links": {
+        "fr": "déjà {n} partenariat(s)",
+        "en": "already {n} partnership(s)",
+        "es": "ya {n} asociación(es)",
+        "pt": "já {n} parceria(s)",
+    },
+    "partner_shared": {
+        "fr": "centres d'intérêt communs",
+        "en": "shared interests",
+        "es": "intereses comunes",
+        "pt": "interesses comuns",
+    },
+}
+SENTENCES.update(PARTNER_SENTENCES)

@@ -187,8 +187,8 @@ def run(
     return frame, models
 
 
-def _candidates(p: Protocol, seen: Towns) -> Callable[[int], np.ndarray]:
-    base = np.flatnonzero(p.target & (seen.degree > 0))
+def _candidates(p: Protocol, seen: Towns, cold: bool = False) -> Callable[[int], np.ndarray]:
+    base = np.flatnonzero(p.target & ((seen.degree > 0) | cold))
     codes = seen.country_code
 
     def allowed(i: int) -> np.ndarray:
@@ -234,13 +234,16 @@ def summarise(
 
 
 def fit_on(p: Protocol, seed: int = 0) -> PartnerModel:
-    """Weights fitted on every query of the protocol (one hidden link each): the shipped
-    defaults. Nothing is held out: this is for use, not for measuring."""
+    """Weights fitted on every query of the protocol (one hidden link each), the shipped
+    defaults. Nothing is held out: this is for use, not for measuring. Unlike the
+    evaluation, a hidden partner with no other link counts too (against every town of the
+    list as candidates): the product must rank towns nobody has twinned with yet, where
+    only geography, size and country affinity speak."""
     rng = np.random.default_rng(seed)
     hidden = _hide(p, rng)
     seen = train_view(p.towns, hidden)
-    warm = [(i, j) for i, j in hidden if seen.degree[j] > 0]
-    x, y = training_pairs(seen, warm, _candidates(p, seen), rng)
+    warm = hidden
+    x, y = training_pairs(seen, warm, _candidates(p, seen, cold=True), rng)
     fixed = {k: v for k, v in p.fixed.items() if v is not None}
     about = {"protocol": p.name, "links": len(warm), "negatives_per_link": int(len(y) / max(1, len(warm))) - 1}
     return PartnerModel(fit(x, y, fixed=fixed), about)

@@ -57,6 +57,8 @@ class Weights:
     meet_south: float = 0.8
     # groups: fewer active French members than this puts a country group at risk
     group_min_members: int = 3
+    # partners: a weights file written by `graphkit fit` (None: the one shipped with graphkit)
+    partner_weights: str | None = None
 
 
 def load_weights(path: str | Path | None) -> Weights:

@@ -1,0 +1,267 @@
+"""Partners: which authority abroad a French authority should partner with (and back).
+
+The partner model (:mod:`.partner_model`) scores each candidate with additive terms —
+geography, size, the country affinity of the authority and of its area, the partners of
+its partners and of its peers, the candidate's existing links, and what the two share in
+the graph (themes, networks, groups) — with the weights fitted on public twin-town lists
+and shipped with graphkit (``partner_weights.toml``; ``graphkit fit`` writes new ones).
+
+Formula (numpydoc)::
+
+    score = 1 − exp(−z),   z = Σ_i w_i · x_i   (w_i ≥ 0, x_i ≥ 0)
+    contribution_i = score · w_i · x_i / z      (the contributions add up to the score)
+
+Parameters are those of :func:`partners`; it returns a DataFrame with columns ``id``,
+``label``, ``country``, ``score`` (0–1), ``reasons`` (sentences, strongest first) and
+``contributions`` (what each reason adds to the score, same order).
+
+Examples
+--------
+>>> import graphkit
+>>> kg = graphkit.from_tables("data")
+>>> found = partners(kg, "chartres", country="AR")
+>>> found["country"].unique().tolist()
+['Argentine']
+>>> bool(abs(found["contributions"].map(sum) - found["score"]).max() < 1e-3)
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from ..i18n import say
+from .partner_model import FEATURES, PartnerModel, Towns, distance_km, features, read_weights
+from .scoring import pair_reasons, projection
+from .weights import Weights
+
+if TYPE_CHECKING:
+    from ..graph import KnowledgeGraph
+
+COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
+SIDES = ("FrenchAuthority", "ForeignAuthority")
+
+
+class NotAnAuthorityError(LookupError):
+    """The name given resolves to something that is neither a French nor a foreign authority."""
+
+
+def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float]]:
+    """Actor -> (lat, lon, population) of its seat city, else of its country's capital."""
+    from .. import vocab
+
+    out: dict[str, tuple[float, float, float]] = {}
+    for r in kg.select(
+        """SELECT ?a ?lat ?lon ?pop WHERE {
+             VALUES ?type { gk:FrenchAuthority gk:ForeignAuthority }
+             ?a a ?type ; gk:locatedIn ?pl . ?pl geo:lat ?lat ; geo:long ?lon .
+             OPTIONAL { ?pl gk:population ?pop } }"""
+    ):
+        pop = float(r["pop"]) if r.get("pop") else np.nan
+        out[vocab.local_id(r["a"])] = (float(r["lat"]), float(r["lon"]), pop)
+    for r in kg.select(
+        """SELECT ?a ?lat ?lon WHERE {
+             VALUES ?type { gk:FrenchAuthority gk:ForeignAuthority }
+             ?a a ?type ; gk:country ?c . ?c geo:lat ?lat ; geo:long ?lon }"""
+    ):
+        out.setdefault(vocab.local_id(r["a"]), (float(r["lat"]), float(r["lon"]), np.nan))
+    return out
+
+
+def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
+    """The French and foreign authorities of ``kg`` as :class:`Towns` (cached per build);
+    links are their partnerships."""
+    from ..cache import cached
+
+    p = projection(kg, weights)
+
+    def compute():
+        actors = [a for a in p.actors if p.kind[a] in SIDES]
+        places = _places(kg)
+        row = {a: i for i, a in enumerate(actors)}
+        pairs = [(row[a], row[b]) for a, ps in p.partners.items() if a in row for b in ps if b in row]
+        i, j = np.array(pairs, dtype=int).reshape(-1, 2).T
+        n = len(actors)
+        point = np.array([places.get(a, (np.nan, np.nan, np.nan)) for a in actors]).reshape(-1, 3)
+        return {
+            "ids": actors,
+            "country": np.array([p.seat_country.get(a) or "" for a in actors], dtype=object),
+            "lat": point[:, 0],
+            "lon": point[:, 1],
+            "population": point[:, 2],
+            "links": sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
+        }
+
+    parts = cached(kg, f"partner towns {p.weights!r}", compute)
+    towns = Towns(**parts)
+    towns.shared = _shared_scores(p, towns)
+    return towns
+
+
+def _shared_scores(p, towns: Towns):
+    """What two actors share in the projection, as a share of the asker's own score (0–1);
+    a seat country (cooperating with France, being in Argentina) is no shared interest."""
+    seats = {f"country:{c}" for c in set(towns.country) if c}
+    w = p.column_weight.copy()
+    w[[p.col[f] for f in seats if f in p.col]] = 0.0
+
+    def shared(i: int, cand: np.ndarray) -> np.ndarray:
+        me = p.matrix[p.row[towns.ids[i]]]
+        mine = me.multiply(w).tocsr()
+        own = float(mine.multiply(me).sum())
+        if own <= 0:
+            return np.zeros(len(cand))
+        rows = p.matrix[[p.row[towns.ids[c]] for c in cand]]
+        return np.clip((rows @ mine.T).toarray().ravel() / own, 0.0, 1.0)
+
+    return shared
+
+
+def partner_model(weights: Weights | None = None) -> PartnerModel:
+    """The partner model in use: the ``[partners]`` table of ``weights.partner_weights``
+    (a file written by ``graphkit fit``) or the shipped one."""
+    path = getattr(weights, "partner_weights", None) if weights else None
+    return read_weights(path)["partners"]
+
+
+def partners(
+    kg: KnowledgeGraph,
+    name: str,
+    country: str | None = None,
+    theme: str | None = None,
+    top: int = 10,
+    weights: Weights | None = None,
+    lang: str = "fr",
+) -> pd.DataFrame:
+    """The ``top`` authorities abroad ``name`` should partner with (or, for an authority
+    abroad, the French authorities), best first, existing partners and introductions left
+    out; ``country`` keeps candidates seated there, ``theme`` those that hold the theme
+    (or a narrower one). See the module docstring for the formula."""
+    p = projection(kg, weights)
+    me = kg.resolve(name)
+    if p.kind.get(me) not in SIDES:
+        raise NotAnAuthorityError(
+            f"'{name}' is {p.label(me, lang)} ({me}), not a French or foreign authority"
+        )
+    towns = towns_of(kg, weights)
+    i = towns.row[me]
+    other = "ForeignAuthority" if p.kind[me] == "FrenchAuthority" else "FrenchAuthority"
+    keep = np.array(
+        [p.kind[a] == other and not p.linked(me, a) and a != me for a in towns.ids], dtype=bool
+    )
+    if country:
+        where = _country_id(kg, p, country)
+        keep &= np.array(
+            [c == where or where in p.regions_of.get(c, ()) for c in towns.country], dtype=bool
+        )
+    if theme:
+        from .experts import narrower_or_same, resolve_theme
+
+        wanted = [f"theme:{t}" for t in narrower_or_same(p, resolve_theme(kg, theme))]
+        cols = [p.col[f] for f in wanted if f in p.col]
+        held = np.asarray(p.matrix[:, cols].sum(axis=1)).ravel() > 0 if cols else None
+        keep &= np.array(
+            [held is not None and bool(held[p.row[a]]) for a in towns.ids], dtype=bool
+        )
+    cand = np.flatnonzero(keep)
+    if not len(cand):
+        frame = pd.DataFrame(columns=COLUMNS)
+        frame.attrs["empty"] = f"no candidate partner for {p.label(me, lang)} with these filters"
+        return frame
+    model = partner_model(weights)
+    x = features(towns, i, cand)
+    score = model.score(x)
+    parts = model.contributions(x)
+    order = sorted(range(len(cand)), key=lambda k: (-score[k], towns.ids[cand[k]]))[:top]
+    rows = []
+    for k in order:
+        if score[k] <= 0:
+            continue
+        c = int(cand[k])
+        terms = [(FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] > 0)]
+        terms.sort(key=lambda t: -t[1])
+        texts = [_sentence(p, towns, i, c, f, x[k, FEATURES.index(f)], lang) for f, _ in terms]
+        rows.append(
+            {
+                "id": towns.ids[c],
+                "label": p.label(towns.ids[c], lang),
+                "country": p.label(towns.country[c], lang) if towns.country[c] else "",
+                "score": round(float(score[k]), 4),
+                "reasons": texts,
+                "contributions": _rounded(score[k], [v for _, v in terms]),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if frame.empty:
+        frame.attrs["empty"] = f"nothing speaks for any partner of {p.label(me, lang)}"
+    return frame
+
+
+def _country_id(kg: KnowledgeGraph, p, name: str) -> str:
+    """A country or macro-region: an ISO code first (``AR``), else any name."""
+    code = f"country-{name.strip().lower()}"
+    if code in p.regions_of or code in set(p.seat_country.values()):
+        return code
+    return kg.resolve(name)
+
+
+def _rounded(score: float, values: list[float]) -> list[float]:
+    """Contributions rounded to 4 places that still add up to the rounded score."""
+    out = [round(v, 4) for v in values]
+    if out:
+        out[0] = round(out[0] + round(float(score), 4) - sum(out), 4)
+    return out
+
+
+def _names(p, ids, lang: str, most: int = 3) -> str:
+    return ", ".join(p.label(a, lang) for a in list(ids)[:most])
+
+
+def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang: str) -> str:
+    """The reason for one term of the score of (i, c)."""
+    links = towns.links
+    mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
+    theirs = links.indices[links.indptr[c] : links.indptr[c + 1]]
+    place = p.label(towns.country[c], lang) if towns.country[c] else ""
+    if feature == "near":
+        km = float(distance_km(towns, i, np.array([c]))[0])
+        return say("partner_distance", lang, km=f"{km:,.0f}".replace(",", " "))
+    if feature == "size":
+        return say(
+            "partner_size",
+            lang,
+            a=f"{towns.population[i]:,.0f}".replace(",", " "),
+            b=f"{towns.population[c]:,.0f}".replace(",", " "),
+        )
+    if feature == "own_country":
+        found = [towns.ids[j] for j in mine if towns.country[j] == towns.country[c]]
+        return say("partner_own_country", lang, place=place, names=_names(p, found, lang))
+    if feature == "area_country":
+        return say("partner_area_country", lang, place=place)
+    if feature == "area_partner":
+        area = set(towns.neighbours(i).tolist())
+        found = [towns.ids[j] for j in theirs if j in area]
+        return say("partner_area_partner", lang, names=_names(p, found, lang))
+    if feature == "near_partners":
+        d = [(float(distance_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
+        km, near = min(d)
+        return say(
+            "partner_near_partner", lang, name=p.label(near, lang), km=f"{km:,.0f}".replace(",", " ")
+        )
+    if feature == "common_partners":
+        found = [towns.ids[j] for j in sorted(set(mine) & set(theirs))]
+        return say("partner_common", lang, names=_names(p, found, lang))
+    if feature == "peer_partners":
+        peers = set(links[mine].indices.tolist()) - {i}
+        found = [towns.ids[j] for j in theirs if j in peers]
+        return say("partner_of_peers", lang, names=_names(p, found, lang))
+    if feature == "popularity":
+        return say("partner_links", lang, n=len(theirs))
+    if feature == "shared":
+        why = pair_reasons(p, towns.ids[i], towns.ids[c], lang, limit=3)
+        return "; ".join(why) if why else say("partner_shared", lang)
+    raise ValueError(feature)
