@@ -26,6 +26,7 @@ the same resamples for every method).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from dataclasses import dataclass
 
 import numpy as np
@@ -250,3 +251,204 @@ def fit_on(p: Protocol, seed: int = 0) -> PartnerModel:
 
 
 __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "world"]
+
+
+# (c) The shipped data: links that carry information ------------------------------------
+
+SHIPPED_KINDS = ("theme", "network", "group", "country")
+COMMON = 0.5  # a feature held by more than this share of one kind of actor says nothing
+
+
+def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd.DataFrame:
+    """(c): on the matchers' projection ``p``, hide one informative link per actor with two
+    or more — a theme, network, group or country it holds, or a partner — and rank.
+
+    A feature more than ``COMMON`` of one kind of actor holds (every partner abroad
+    "cooperates with France") is no link to find and is left out. Hiding a partnership also
+    hides the countries only it gives. graphkit: the other actors vote for what they hold,
+    each with its pair score with the asker (kind weight × rarity × strengths), rebuilt
+    without the hidden links. Baselines run on the actor–feature–actor graph."""
+    from .evaluate import DERIVED, _derive
+    from .features import rarity
+
+    kinds = np.array([p.kind[a] for a in p.actors])
+    evidence: dict[tuple[int, int], list] = {}
+    for (actor, feature), evs in p.evidence.items():
+        direct = [e for e in evs if e.kind not in DERIVED]
+        if direct and feature.split(":", 1)[0] in SHIPPED_KINDS:
+            evidence[(p.row[actor], p.col[feature])] = direct
+    holders: dict[int, set[int]] = {}
+    for i, j in evidence:
+        holders.setdefault(j, set()).add(i)
+    common = {
+        j
+        for j, who in holders.items()
+        for kind in set(kinds[list(who)])
+        if len([i for i in who if kinds[i] == kind]) > max(COMMON * (kinds == kind).sum(), 4)
+    }
+    pships: dict[frozenset, set[str]] = {}
+    for (i, _), evs in evidence.items():
+        for e in evs:
+            if e.kind == "partnership":
+                pships.setdefault(e.via, set()).add(i)
+    n_a, n_f = len(p.actors), len(p.features)
+    actor_links = sorted(
+        {(min(a, b), max(a, b)) for ids in pships.values() for a in ids for b in ids if a < b}
+        | {
+            tuple(sorted((p.row[a], p.row[b])))
+            for a, ps in p.partners.items()
+            for b in ps
+            if a in p.row and b in p.row and a != b
+        }
+    )
+    informative = [c for c in evidence if c[1] not in common]
+    rr = {m: [] for m in ("graphkit", *BASELINES)}
+    hits1 = {m: [] for m in rr}
+    hits10 = {m: [] for m in rr}
+    reachable: list[bool] = []
+    for seed in seeds:
+        rng = np.random.default_rng(seed)
+        # each actor's informative links: features (j) and partners (n_f + other actor)
+        own: dict[int, list[int]] = {}
+        for i, j in informative:
+            own.setdefault(i, []).append(j)
+        for a, b in actor_links:
+            own.setdefault(a, []).append(n_f + b)
+            own.setdefault(b, []).append(n_f + a)
+        hidden_f, hidden_a, queries = set(), set(), []
+        for i in sorted(own):
+            if len(own[i]) < 2:
+                continue
+            t = int(rng.choice(own[i]))
+            queries.append((i, t))
+            if t < n_f:
+                hidden_f.add((i, t))
+            else:
+                hidden_a.add(frozenset((i, t - n_f)))
+        gone = {
+            via
+            for pair in hidden_a
+            for via, ids in pships.items()
+            if set(pair) <= ids
+        }
+        cells = {}
+        for (i, j), evs in evidence.items():
+            if (i, j) in hidden_f:
+                continue
+            kept = [e.strength for e in evs if e.via not in gone]
+            if kept:
+                cells[(i, j)] = max(kept)
+        x = _derive(p, cells)
+        train_a = [(a, b) for a, b in actor_links if frozenset((a, b)) not in hidden_a]
+        # Only informative cells are links to find (and to vote with).
+        keep_f = np.array([j not in common for j in range(n_f)])
+        held_f = (x.multiply(keep_f[None, :])).tocsr()
+        held_f = held_f.multiply(
+            np.array([f.split(":", 1)[0] in SHIPPED_KINDS for f in p.features])[None, :]
+        ).tocsr()
+        ai, bi = (np.array(train_a, dtype=int).reshape(-1, 2).T) if train_a else ([], [])
+        aa = sparse.csr_matrix(
+            (np.ones(2 * len(ai)), (np.r_[ai, bi], np.r_[bi, ai])), shape=(n_a, n_a)
+        )
+        held = sparse.hstack([held_f, aa]).tocsr()  # actors × (features + actors)
+        binary = (held > 0).astype(float)
+        # nodes: actors 0 … n_a − 1, then features n_a …; a column t of `held` is node
+        # n_a + t for a feature, t − n_f for an actor
+        graph = _symmetric(sparse.bmat([[aa, binary[:, :n_f]], [None, sparse.csr_matrix((n_f, n_f))]]).tocsr())
+        node = np.r_[n_a + np.arange(n_f), np.arange(n_a)]
+        # node ids in `graph`: actors 0..n_a-1, then the columns of `held`
+        kind_w = np.array([getattr(p.weights, f.split(":", 1)[0]) for f in p.features])
+        colw = kind_w * rarity(x, p.weights)
+        pair = (x @ sparse.diags(colw) @ x.T).tolil()
+        pair.setdiag(0)
+        pair = pair.tocsr()
+        degree = np.asarray(binary.sum(axis=0)).ravel()
+        _, component = connected_components(graph, directed=False)
+        order = rng.permutation(len(queries))
+        test = [queries[k] for k in order[len(queries) // 2 :]]  # the other half: no fitting here
+        if sample is not None and len(test) > sample:
+            test = test[:sample]
+        for i, t in test:
+            same = (
+                np.array([f.split(":", 1)[0] == p.features[t].split(":", 1)[0] for f in p.features] + [False] * n_a)
+                if t < n_f
+                else np.r_[np.zeros(n_f, dtype=bool), np.ones(n_a, dtype=bool)]
+            )
+            if t >= n_f:
+                same[n_f + i] = False
+            cand = np.flatnonzero(same & keep_full(keep_f, n_a) & (degree > 0) & (binary[i].toarray().ravel() == 0))
+            if t not in set(cand.tolist()):
+                continue  # cold: nobody else holds it any more
+            truth = int(np.searchsorted(cand, t))
+            tiebreak = rng.random((1, len(cand)))
+            scores = {"graphkit": (pair[i] @ held[:, cand]).toarray()}
+            scores.update(baseline_scores(graph, [i], node[cand]))
+            for m, s in scores.items():
+                r = reciprocal_ranks(s, [truth], tiebreak)[0]
+                rr[m].append(r)
+                hits1[m].append(float(r >= 1.0))
+                hits10[m].append(float(r >= 0.1))
+            reachable.append(bool(component[i] == component[node[t]]))
+    return summarise("c-shipped", rr, hits1, hits10, reachable)
+
+
+def keep_full(keep_f: np.ndarray, n_a: int) -> np.ndarray:
+    return np.r_[keep_f, np.ones(n_a, dtype=bool)]
+
+
+def _symmetric(graph: sparse.csr_matrix) -> sparse.csr_matrix:
+    g = ((graph + graph.T) > 0).astype(float).tocsr()
+    return g
+
+
+def fit_lists(french_list, world_list, out=None) -> dict[str, PartnerModel]:
+    """Fit ``[partners]`` on the French list and ``[south_south]`` on the world list's
+    South–South pairs (:func:`fit_on`); write them to ``out`` if given. The ``shared`` term
+    (themes, networks, groups) is not in any public list: it keeps the shipped value."""
+    from .partner_model import read_weights, write_weights
+    from .twin_lists import read_list
+
+    shipped_models = read_weights()
+    models = {}
+    for name, path, make in (
+        ("partners", french_list, french),
+        ("south_south", world_list, south_south),
+    ):
+        if path is None:
+            continue
+        found = fit_on(make(read_list(path)))
+        keep = shipped_models[name].weights.get("shared", 0.0)
+        about = {**found.about, "list": Path(path).name, "shared": "not fitted: no list has themes"}
+        models[name] = PartnerModel({**found.weights, "shared": keep}, about)
+    if out is not None:
+        write_weights(out, {**shipped_models, **models})
+    return models
+
+
+def evaluate(
+    kg=None,
+    french_list=None,
+    world_list=None,
+    seeds: Iterable[int] = range(5),
+    sample: int | None = None,
+    fit_out=None,
+) -> pd.DataFrame:
+    """Every protocol whose data is given: (c) on ``kg``, (a) on ``french_list``, (b) and
+    South–South on ``world_list``; one row per (protocol, method)."""
+    from .twin_lists import read_list
+
+    seeds = list(seeds)
+    frames = []
+    if french_list is not None:
+        frames.append(run(french(read_list(french_list)), seeds, sample)[0])
+    if world_list is not None:
+        towns = read_list(world_list)
+        frames.append(run(world(towns), seeds, sample)[0])
+        frames.append(run(south_south(towns), seeds, sample)[0])
+    if kg is not None:
+        from .scoring import projection
+
+        frames.append(shipped(projection(kg), seeds, sample))
+    if fit_out is not None:
+        fit_lists(french_list, world_list, fit_out)
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)

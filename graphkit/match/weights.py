@@ -71,6 +71,8 @@ def load_weights(path: str | Path | None) -> Weights:
         return Weights()
     with open(path, "rb") as f:
         overrides = tomllib.load(f)
+    if "partners" in overrides or "south_south" in overrides:  # a file written by `graphkit fit`
+        return Weights(partner_weights=str(path))
     known = {f.name for f in dataclasses.fields(Weights)}
     unknown = sorted(set(overrides) - known)
     if unknown:
