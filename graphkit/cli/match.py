@@ -89,7 +89,9 @@ def experts(kg, theme, for_, top, weights, lang):
 
 @main.command()
 @click.argument("name")
-@click.option("--country", metavar="C", help="Only candidates seated in this country or macro-region.")
+@click.option(
+    "--country", metavar="C", help="Only candidates seated in this country or macro-region."
+)
 @click.option("--theme", metavar="T", help="Only candidates that hold this theme.")
 @top_option
 @matcher_options
@@ -192,8 +194,12 @@ def meet(kg, top, weights, lang):
     type=click.IntRange(min=1),
     help="At most this many test queries per seed and protocol (a quicker run).",
 )
-@click.option("--fit", "fit_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also fit the partner model on the lists and write its weights file here.")
+@click.option(
+    "--fit",
+    "fit_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also fit the partner model on the lists and write its weights file here.",
+)
 @graph_option
 @format_option
 def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
@@ -222,8 +228,12 @@ def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
     required=True,
     help="Wikipedia's world twin-town list (CSV): fits [south_south].",
 )
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="The weights file to write (TOML; use it with --weights).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The weights file to write (TOML; use it with --weights).",
+)
 def fit(french_list, world_list, out):
     """Fit the partner model's weights on public twin-town lists and write them (TOML)."""
     from ..match.protocols import fit_lists

@@ -321,9 +321,15 @@ def training_pairs(
         # Half the non-links drawn at random, half among the candidates the terms put
         # forward (the ones a ranking must beat), so that the fit learns to order them.
         strong = np.flatnonzero(x.sum(axis=1) > np.median(x.sum(axis=1)))
-        picked = set(rng.choice(len(pool), size=min(negatives // 2, len(pool)), replace=False).tolist())
+        picked = set(
+            rng.choice(len(pool), size=min(negatives // 2, len(pool)), replace=False).tolist()
+        )
         if len(strong):
-            picked |= set(rng.choice(strong, size=min(negatives - len(picked), len(strong)), replace=False).tolist())
+            picked |= set(
+                rng.choice(
+                    strong, size=min(negatives - len(picked), len(strong)), replace=False
+                ).tolist()
+            )
         drawn = np.array(sorted(picked), dtype=int)
         xs.append(np.vstack([features(towns, i, np.array([j])), x[drawn]]))
         ys.append(np.r_[1.0, np.zeros(len(drawn))])
@@ -347,7 +353,9 @@ def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
     import os
     import tempfile
 
-    lines = ["# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"]
+    lines = [
+        "# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"
+    ]
     for name, model in models.items():
         lines.append(f"\n[{name}]")
         for f in FEATURES:

@@ -83,7 +83,9 @@ def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
         actors = [a for a in p.actors if p.kind[a] in SIDES]
         places = _places(kg)
         row = {a: i for i, a in enumerate(actors)}
-        pairs = [(row[a], row[b]) for a, ps in p.partners.items() if a in row for b in ps if b in row]
+        pairs = [
+            (row[a], row[b]) for a, ps in p.partners.items() if a in row for b in ps if b in row
+        ]
         i, j = np.array(pairs, dtype=int).reshape(-1, 2).T
         n = len(actors)
         point = np.array([places.get(a, (np.nan, np.nan, np.nan)) for a in actors]).reshape(-1, 3)
@@ -164,9 +166,7 @@ def partners(
         wanted = [f"theme:{t}" for t in narrower_or_same(p, resolve_theme(kg, theme))]
         cols = [p.col[f] for f in wanted if f in p.col]
         held = np.asarray(p.matrix[:, cols].sum(axis=1)).ravel() > 0 if cols else None
-        keep &= np.array(
-            [held is not None and bool(held[p.row[a]]) for a in towns.ids], dtype=bool
-        )
+        keep &= np.array([held is not None and bool(held[p.row[a]]) for a in towns.ids], dtype=bool)
     cand = np.flatnonzero(keep)
     if not len(cand):
         frame = pd.DataFrame(columns=COLUMNS)
@@ -250,7 +250,10 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
         d = [(float(distance_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
         km, near = min(d)
         return say(
-            "partner_near_partner", lang, name=p.label(near, lang), km=f"{km:,.0f}".replace(",", " ")
+            "partner_near_partner",
+            lang,
+            name=p.label(near, lang),
+            km=f"{km:,.0f}".replace(",", " "),
         )
     if feature == "common_partners":
         found = [towns.ids[j] for j in sorted(set(mine) & set(theirs))]

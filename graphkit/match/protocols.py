@@ -26,8 +26,8 @@ the same resamples for every method).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -170,11 +170,7 @@ def run(
             if "graphkit" in methods:
                 scores["graphkit"] = model.logit(features(seen, i, cand))[None, :]
             scores.update(
-                {
-                    m: s
-                    for m, s in baseline_scores(seen.links, [i], cand).items()
-                    if m in methods
-                }
+                {m: s for m, s in baseline_scores(seen.links, [i], cand).items() if m in methods}
             )
             for m, s in scores.items():
                 r = reciprocal_ranks(s, [truth], tiebreak)[0]
@@ -246,7 +242,11 @@ def fit_on(p: Protocol, seed: int = 0) -> PartnerModel:
     warm = hidden
     x, y = training_pairs(seen, warm, _candidates(p, seen, cold=True), rng)
     fixed = {k: v for k, v in p.fixed.items() if v is not None}
-    about = {"protocol": p.name, "links": len(warm), "negatives_per_link": int(len(y) / max(1, len(warm))) - 1}
+    about = {
+        "protocol": p.name,
+        "links": len(warm),
+        "negatives_per_link": int(len(y) / max(1, len(warm))) - 1,
+    }
     return PartnerModel(fit(x, y, fixed=fixed), about)
 
 
@@ -325,12 +325,7 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
                 hidden_f.add((i, t))
             else:
                 hidden_a.add(frozenset((i, t - n_f)))
-        gone = {
-            via
-            for pair in hidden_a
-            for via, ids in pships.items()
-            if set(pair) <= ids
-        }
+        gone = {via for pair in hidden_a for via, ids in pships.items() if set(pair) <= ids}
         cells = {}
         for (i, j), evs in evidence.items():
             if (i, j) in hidden_f:
@@ -354,7 +349,9 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
         binary = (held > 0).astype(float)
         # nodes: actors 0 … n_a − 1, then features n_a …; a column t of `held` is node
         # n_a + t for a feature, t − n_f for an actor
-        graph = _symmetric(sparse.bmat([[aa, binary[:, :n_f]], [None, sparse.csr_matrix((n_f, n_f))]]).tocsr())
+        graph = _symmetric(
+            sparse.bmat([[aa, binary[:, :n_f]], [None, sparse.csr_matrix((n_f, n_f))]]).tocsr()
+        )
         node = np.r_[n_a + np.arange(n_f), np.arange(n_a)]
         # node ids in `graph`: actors 0..n_a-1, then the columns of `held`
         kind_w = np.array([getattr(p.weights, f.split(":", 1)[0]) for f in p.features])
@@ -370,13 +367,18 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             test = test[:sample]
         for i, t in test:
             same = (
-                np.array([f.split(":", 1)[0] == p.features[t].split(":", 1)[0] for f in p.features] + [False] * n_a)
+                np.array(
+                    [f.split(":", 1)[0] == p.features[t].split(":", 1)[0] for f in p.features]
+                    + [False] * n_a
+                )
                 if t < n_f
                 else np.r_[np.zeros(n_f, dtype=bool), np.ones(n_a, dtype=bool)]
             )
             if t >= n_f:
                 same[n_f + i] = False
-            cand = np.flatnonzero(same & keep_full(keep_f, n_a) & (degree > 0) & (binary[i].toarray().ravel() == 0))
+            cand = np.flatnonzero(
+                same & keep_full(keep_f, n_a) & (degree > 0) & (binary[i].toarray().ravel() == 0)
+            )
             if t not in set(cand.tolist()):
                 continue  # cold: nobody else holds it any more
             truth = int(np.searchsorted(cand, t))

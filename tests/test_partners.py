@@ -1,0 +1,173 @@
+"""The partner matcher and its model: each term decides when it should, the reasons add up
+to the score, fitted weights round-trip, and the evaluation cannot see what it hides."""
+
+import json
+import math
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from scipy import sparse
+
+import graphkit
+from graphkit.cli import main
+from graphkit.match import protocols
+from graphkit.match.partner_model import (
+    FEATURES,
+    PartnerModel,
+    Towns,
+    features,
+    fit,
+    read_weights,
+    write_weights,
+)
+from graphkit.match.partners import partners
+
+SHIPPED = read_weights()["partners"]
+
+
+def towns(lat, lon, pop, links=(), country=None):
+    n = len(lat)
+    i = [a for a, b in links] + [b for a, b in links]
+    j = [b for a, b in links] + [a for a, b in links]
+    return Towns(
+        ids=[f"t{k}" for k in range(n)],
+        country=np.array(country or ["FR"] + ["XX"] * (n - 1), dtype=object),
+        lat=np.array(lat, dtype=float),
+        lon=np.array(lon, dtype=float),
+        population=np.array(pop, dtype=float),
+        links=sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
+    )
+
+
+def best(model, t, i, cand):
+    z = model.logit(features(t, i, np.array(cand)))
+    return cand[int(np.argmax(z))]
+
+
+def test_geography_decides_with_the_shipped_weights():
+    # Paris; two candidates alike in every way but distance (Brussels, Lima).
+    t = towns([48.86, 50.85, -12.05], [2.35, 4.35, -77.04], [2e6, 1e6, 1e6])
+    assert SHIPPED.weights["near"] > 0
+    assert best(SHIPPED, t, 0, [1, 2]) == 1
+    assert best(SHIPPED, t, 0, [2, 1]) == 1
+
+
+def test_size_decides_when_its_term_weighs():
+    # Two candidates at the same distance, one of Lyon's size, one a village.
+    t = towns([45.76, 46.0, 46.0], [4.84, 9.0, 9.0], [5e5, 6e5, 800])
+    x = features(t, 0, np.array([1, 2]))
+    assert x[0, FEATURES.index("size")] > 0.9 > 0.1 > x[1, FEATURES.index("size")]
+    sized = PartnerModel({f: 1.0 for f in FEATURES})
+    assert best(sized, t, 0, [1, 2]) == 1 and best(sized, t, 0, [2, 1]) == 1
+
+
+def test_shared_themes_decide_on_the_shipped_data():
+    # Bordeaux and Belém both work on the environment; Viterbo, nearer, shares no theme.
+    kg = graphkit.from_tables("data")
+    found = partners(kg, "bordeaux", country="BR")
+    assert found.iloc[0]["id"] == "br-belem"
+    assert any("Écologie et environnement" in r for r in found.iloc[0]["reasons"])
+
+
+def test_contributions_add_up_to_the_score():
+    kg = graphkit.from_tables("data")
+    for name in ("bordeaux", "chartres", "moron"):
+        for r in partners(kg, name, top=20).to_dict("records"):
+            assert len(r["reasons"]) == len(r["contributions"]) > 0
+            assert math.isclose(sum(r["contributions"]), r["score"], abs_tol=1e-4)
+            assert 0 < r["score"] < 1
+
+
+def test_existing_partners_are_never_proposed():
+    kg = graphkit.from_tables("data")
+    found = set(partners(kg, "nanterre", top=50)["id"])
+    assert "ar-moron" not in found  # Nanterre's partner
+
+
+def test_a_country_is_not_an_authority(tmp_path):
+    out = tmp_path / "g.ttl"
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["partners", "Brésil", "--graph", str(out)])
+    assert result.exit_code == 1 and "not a French or foreign authority" in result.stderr
+    result = CliRunner().invoke(
+        main, ["partners", "chartres", "--country", "AR", "--format", "json", "--graph", str(out)]
+    )
+    rows = json.loads(result.stdout)
+    assert rows and {r["country"] for r in rows} == {"Argentine"}
+
+
+def test_fitted_weights_round_trip(tmp_path):
+    rng = np.random.default_rng(3)
+    x = rng.random((300, len(FEATURES)))
+    y = (rng.random(300) < -np.expm1(-1.5 * x[:, 1])).astype(float)
+    model = PartnerModel(fit(x, y, fixed={"shared": 0.25}), {"links": 300, "list": "hand-made"})
+    path = tmp_path / "w.toml"
+    write_weights(path, {"partners": model, "south_south": model})
+    back = read_weights(path)
+    assert back["partners"].weights == model.weights and back["partners"].about == model.about
+    assert back["partners"].weights["shared"] == 0.25
+    assert max(model.weights, key=model.weights.get) == "size"
+    # and a weights file is accepted by --weights
+    from graphkit.match.partners import partner_model
+    from graphkit.match.weights import load_weights
+
+    assert partner_model(load_weights(path)).weights == model.weights
+
+
+def test_bad_weights_file_is_refused(tmp_path):
+    path = tmp_path / "w.toml"
+    path.write_text("[partners]\nnear = -1.0\n")
+    with pytest.raises(ValueError, match="≥ 0"):
+        read_weights(path)
+
+
+def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):
+    # A chain of towns in two countries, every one with several partners.
+    rng = np.random.default_rng(0)
+    n = 60
+    links = {(a, b) for a in range(0, n, 2) for b in rng.choice(np.arange(1, n, 2), 3)}
+    t = towns(
+        rng.uniform(40, 50, n),
+        rng.uniform(0, 10, n),
+        rng.uniform(1e3, 1e5, n),
+        sorted(links),
+        country=["FR" if k % 2 == 0 else "DE" for k in range(n)],
+    )
+    proto = protocols.french(t, country="FR")
+    hidden_all: list = []
+    real_hide, real_features, real_baselines = (
+        protocols._hide,
+        protocols.features,
+        protocols.baseline_scores,
+    )
+
+    def hide(p, rng):
+        found = real_hide(p, rng)
+        hidden_all[:] = found
+        return found
+
+    seen_checks = []
+
+    def check(links):
+        for i, j in hidden_all:
+            assert links[i, j] == 0 and links[j, i] == 0, f"hidden link {i}-{j} visible"
+        seen_checks.append(1)
+
+    def spy_features(towns, i, cand):
+        check(towns.links)
+        return real_features(towns, i, cand)
+
+    def spy_baselines(links, queries, cand):
+        check(links)
+        return real_baselines(links, queries, cand)
+
+    monkeypatch.setattr(protocols, "_hide", hide)
+    monkeypatch.setattr(protocols, "features", spy_features)
+    monkeypatch.setattr(protocols, "baseline_scores", spy_baselines)
+    monkeypatch.setattr("graphkit.match.partner_model.features", spy_features)
+    frame, _ = protocols.run(proto, seeds=[0, 1])
+    assert hidden_all and seen_checks and frame["n_queries"].iloc[0] > 0
+    # and the check can fail: the full graph does show them
+    with pytest.raises(AssertionError, match="visible"):
+        check(t.links)
