@@ -12,15 +12,26 @@ each reason shown is one positive term of the score:
 - ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b| / 3)``, 0 if unknown
   (twinnings are assortative in size, Kaltenbrunner et al. 2013);
 - ``own_country``: share of the town's partners in the candidate's country;
+- ``their_country``: share of the candidate's partners in the town's country (a town
+  already twinned with the country is open to another twin there);
+- ``country_pair``: share of all the links of the town's country that go to the
+  candidate's country (France and Germany twin far more than France and Peru);
 - ``area_country``: share of the partners of the town's neighbours (up to 10 towns of its
   country within 150 km) in the candidate's country (towns of one area twin in one area);
 - ``area_partner``: ``log(1 + neighbours already twinned with the candidate)``;
 - ``near_partners``: ``exp(−d_min / 250 km)``, d_min from the candidate to the nearest of
   the town's partners (partners cluster: a second partner near the first);
+- ``near_their_partners``: ``exp(−d_min / 100 km)``, d_min from the town to the nearest of
+  the candidate's partners (the candidate already twins with the town's surroundings);
+- ``near_area_partners``: ``exp(−d_min / 250 km)``, d_min from the candidate to the nearest
+  partner of the town's neighbours (towns of one area twin in one foreign area);
 - ``common_partners``: ``log(1 + Σ 1 / log(1 + degree z))`` over the partners z the town
   and the candidate share (the partners of its partners);
 - ``peer_partners``: ``log(1 + Σ 1 / (degree z · degree q))`` over the paths
   town–z–q–candidate, the partners of the town's peers q (towns that share a partner z);
+- ``network``: ``log(1 + 1000 · r)``, r the personalised PageRank of the candidate from
+  the town on the links (α = 0.85): how easily the twinning network leads from one to the
+  other through every chain of partners, not only those of length two or three;
 - ``popularity``: ``log(1 + the candidate's partners)``;
 - ``shared``: what the two hold in common in the graph (themes, networks, groups), the
   matchers' pair score divided by the asker's own; 0 where the data has no such facts.
@@ -54,11 +65,16 @@ FEATURES = (
     "near",
     "size",
     "own_country",
+    "their_country",
+    "country_pair",
     "area_country",
     "area_partner",
     "near_partners",
+    "near_their_partners",
+    "near_area_partners",
     "common_partners",
     "peer_partners",
+    "network",
     "popularity",
     "shared",
 )
@@ -67,6 +83,7 @@ HALF_EARTH_KM = math.pi * EARTH_KM
 AREA_KM = 150.0  # a town's area: its neighbours of the same country within this distance
 AREA_SIZE = 10
 PARTNER_KM = 250.0  # how far from an existing partner a new one still counts as "near it"
+HOME_KM = 100.0  # how far from the town a candidate's partner still counts as "near the town"
 NEGATIVES = 20  # sampled non-links per known link when fitting
 WEIGHTS_FILE = Path(__file__).with_name("partner_weights.toml")
 
@@ -128,6 +145,20 @@ class Towns:
             return (self.links @ onehot).tocsr()
 
         return self._get("by_country", compute)
+
+    @property
+    def country_links(self) -> np.ndarray:
+        """countries × countries: how many links join each pair of countries."""
+
+        def compute():
+            codes = self.country_code
+            k = codes.max() + 1 if len(codes) else 0
+            onehot = sparse.csr_matrix(
+                (np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(k, len(codes))
+            )
+            return (onehot @ self.by_country).toarray()
+
+        return self._get("country_links", compute)
 
     def neighbours(self, i: int) -> np.ndarray:
         """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked."""
@@ -204,20 +235,52 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
             nearest = np.nanmin(np.where(np.isfinite(d), d, np.inf), axis=0)
         out[:, col["near_partners"]] = np.exp(-nearest / PARTNER_KM)
         deg = towns.degree
-        common = np.asarray(links[:, cand][mine].T @ (1.0 / np.log1p(deg[mine]))).ravel()
+        common = np.asarray(links[mine].T @ (1.0 / np.log1p(deg[mine]))).ravel()[cand]
         out[:, col["common_partners"]] = np.log1p(common)
         # peers: towns sharing a partner with i, each path weighted as resource allocation
         paths = np.asarray(links[mine].T @ (1.0 / deg[mine])).ravel()
         paths[i] = 0.0
         paths = paths / np.maximum(deg, 1)
-        votes = np.asarray(links[:, cand].T @ paths).ravel()
+        votes = np.asarray(links @ paths).ravel()[cand]  # links is symmetric
         out[:, col["peer_partners"]] = np.log1p(10.0 * votes)
+    home = codes[i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        theirs_home = by_country[cand][:, [home]].toarray().ravel() if by_country.shape[1] else 0
+        out[:, col["their_country"]] = np.where(
+            towns.degree[cand] > 0, theirs_home / np.maximum(towns.degree[cand], 1), 0.0
+        )
+    pair_row = towns.country_links[home]
+    if pair_row.sum():
+        out[:, col["country_pair"]] = pair_row[codes[cand]] / pair_row.sum()
     area = towns.neighbours(i)
     if len(area):
         counts = np.asarray(by_country[area].sum(axis=0)).ravel()
         if counts.sum():
             out[:, col["area_country"]] = counts[codes[cand]] / counts.sum()
-        out[:, col["area_partner"]] = np.log1p(np.asarray(links[area][:, cand].sum(axis=0)).ravel())
+        out[:, col["area_partner"]] = np.log1p(np.asarray(links[area].sum(axis=0)).ravel()[cand])
+    # the candidates' partners near the town: min distance per candidate over its partners
+    sub = links[cand]
+    if sub.nnz:
+        d_all = np.nan_to_num(distance_km(towns, i, np.arange(len(towns.ids))), nan=np.inf)
+        d_all[i] = np.inf
+        per = d_all[sub.indices]
+        has = np.diff(sub.indptr) > 0
+        nearest = np.full(len(cand), np.inf)
+        nearest[has] = np.minimum.reduceat(per, sub.indptr[:-1][has])
+        out[:, col["near_their_partners"]] = np.exp(-nearest / HOME_KM)
+    if len(area):
+        theirs = np.unique(links[area].indices)
+        theirs = theirs[theirs != i]
+        if len(theirs):
+            d = np.vstack([distance_km(towns, j, cand) for j in theirs[:200]])
+            with np.errstate(invalid="ignore"):
+                nearest = np.nanmin(np.where(np.isfinite(d), d, np.inf), axis=0)
+            out[:, col["near_area_partners"]] = np.exp(-nearest / PARTNER_KM)
+    if len(mine):
+        from .linkpred import personalised_pagerank
+
+        rank = personalised_pagerank(links, [i])[0]
+        out[:, col["network"]] = np.log1p(1000.0 * rank[cand])
     out[:, col["popularity"]] = np.log1p(towns.degree[cand])
     if towns.shared is not None:
         out[:, col["shared"]] = towns.shared(i, cand)
@@ -266,12 +329,19 @@ class PartnerModel:
 
 
 def fit(
-    x: np.ndarray, y: np.ndarray, l2: float = 1e-3, fixed: Mapping[str, float] | None = None
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float = 1e-3,
+    fixed: Mapping[str, float] | None = None,
+    groups: np.ndarray | None = None,
 ) -> dict[str, float]:
     """Maximum-likelihood weights (≥ 0) of P(y = 1 | x) = 1 − exp(−w·x), with a small L2 penalty.
 
     ``fixed`` names weights not fitted (kept at the given value), e.g. ``shared`` where the
-    training data has no themes.
+    training data has no themes. With ``groups`` (one id per row: a query's link and its
+    sampled non-links), the direction of ``w`` is fitted for ranking first — a conditional
+    logit, the link against the others of its group — and only its scale by the noisy-OR
+    likelihood above, so that the order is the best the terms allow and P stays calibrated.
 
     >>> rng = np.random.default_rng(0)
     >>> x = rng.random((400, len(FEATURES)))
@@ -297,11 +367,45 @@ def fit(
         return float(value), grad
 
     start = np.full(len(free), 0.1)
-    found = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(0, None)] * len(free))
+    bounds = [(0, None)] * len(free)
+    if groups is None:
+        w = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    else:
+        direction = _rank_fit(xf, y, np.asarray(groups), l2, start, bounds)
+        zs = xf @ direction
+
+        def scaled(c: np.ndarray) -> tuple[float, np.ndarray]:
+            value, grad = loss(c[0] * direction)
+            return value, np.array([grad @ direction])
+
+        c = minimize(scaled, np.array([1.0]), jac=True, method="L-BFGS-B", bounds=[(0, None)])
+        w = c.x[0] * direction if zs.any() else direction
     out = dict(fixed)
-    for k, value in zip(free, found.x, strict=True):
+    for k, value in zip(free, w, strict=True):
         out[FEATURES[k]] = float(value)
     return {f: round(out[f], 6) for f in FEATURES}
+
+
+def _rank_fit(xf, y, groups, l2, start, bounds) -> np.ndarray:
+    """Conditional logit: maximise Σ_groups log softmax(z)[link], w ≥ 0."""
+    from scipy.optimize import minimize
+
+    order = np.argsort(groups, kind="stable")
+    xf, y, groups = xf[order], y[order], groups[order]
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    n = len(starts)
+
+    def loss(w):
+        z = xf @ w
+        top = np.maximum.reduceat(z, starts)
+        e = np.exp(z - np.repeat(top, np.diff(np.r_[starts, len(z)])))
+        total = np.add.reduceat(e, starts)
+        soft = e / np.repeat(total, np.diff(np.r_[starts, len(z)]))
+        value = -(y @ z - (top + np.log(total)).sum()) / n + l2 * (w @ w)
+        grad = -(xf.T @ (y - soft)) / n + 2 * l2 * w
+        return float(value), grad
+
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
 
 
 def training_pairs(
@@ -310,14 +414,16 @@ def training_pairs(
     allowed: Callable[[int], np.ndarray],
     rng: np.random.Generator,
     negatives: int = NEGATIVES,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Feature rows for fitting: each (town, hidden partner) of ``queries`` once as a link,
-    and ``negatives`` candidates of ``allowed(town)`` drawn at random as non-links."""
-    xs, ys = [], []
-    for i, j in queries:
+    and ``negatives`` candidates of ``allowed(town)`` as non-links; returns the rows, 1/0
+    and each row's query (its group)."""
+    xs, ys, gs = [], [], []
+    for g, (i, j) in enumerate(queries):
         pool = allowed(i)
         pool = pool[pool != j]
-        x = features(towns, i, pool)
+        both = features(towns, i, np.r_[j, pool])  # one call: the network walk is per town
+        linked, x = both[:1], both[1:]
         # Half the non-links drawn at random, half among the candidates the terms put
         # forward (the ones a ranking must beat), so that the fit learns to order them.
         strong = np.flatnonzero(x.sum(axis=1) > np.median(x.sum(axis=1)))
@@ -331,11 +437,12 @@ def training_pairs(
                 ).tolist()
             )
         drawn = np.array(sorted(picked), dtype=int)
-        xs.append(np.vstack([features(towns, i, np.array([j])), x[drawn]]))
+        xs.append(np.vstack([linked, x[drawn]]))
         ys.append(np.r_[1.0, np.zeros(len(drawn))])
+        gs.append(np.full(len(drawn) + 1, g))
     if not xs:
-        return np.zeros((0, len(FEATURES))), np.zeros(0)
-    return np.vstack(xs), np.concatenate(ys)
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0, dtype=int)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(gs)
 
 
 # Weights files ------------------------------------------------------------------------------
