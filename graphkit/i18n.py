@@ -418,10 +418,10 @@ PARTNER_SENTENCES = {
         "pt": "a {km} km uma da outra",
     },
     "partner_size": {
-        "fr": "de taille comparable ({a} et {b} habitants)",
-        "en": "of comparable size ({a} and {b} inhabitants)",
-        "es": "de tamaño comparable ({a} y {b} habitantes)",
-        "pt": "de tamanho comparável ({a} e {b} habitantes)",
+        "fr": "tailles du même ordre ({a} et {b} habitants)",
+        "en": "sizes of the same order ({a} and {b} inhabitants)",
+        "es": "tamaños del mismo orden ({a} y {b} habitantes)",
+        "pt": "tamanhos da mesma ordem ({a} e {b} habitantes)",
     },
     "partner_own_country": {
         "fr": "a déjà des partenaires dans ce pays ({place} : {names})",
@@ -446,6 +446,36 @@ PARTNER_SENTENCES = {
         "en": "{km} km from a current partner: {name}",
         "es": "a {km} km de un socio actual: {name}",
         "pt": "a {km} km de um parceiro atual: {name}",
+    },
+    "partner_their_country": {
+        "fr": "a déjà des partenaires dans votre pays ({place} : {names})",
+        "en": "already has partners in your country ({place}: {names})",
+        "es": "ya tiene socios en su país ({place}: {names})",
+        "pt": "já tem parceiros no seu país ({place}: {names})",
+    },
+    "partner_country_pair": {
+        "fr": "{share} % des partenariats connus de votre pays vont vers ce pays ({place})",
+        "en": "{share}% of your country's known partnerships go to this country ({place})",
+        "es": "el {share} % de las asociaciones conocidas de su país van a este país ({place})",
+        "pt": "{share}% das parcerias conhecidas do seu país vão para este país ({place})",
+    },
+    "partner_near_their_partner": {
+        "fr": "déjà partenaire d'une collectivité à {km} km de vous : {name}",
+        "en": "already a partner of an authority {km} km from you: {name}",
+        "es": "ya es socio de una autoridad a {km} km de usted: {name}",
+        "pt": "já é parceiro de uma autoridade a {km} km de si: {name}",
+    },
+    "partner_near_area_partner": {
+        "fr": "à {km} km de {name}, partenaire de {neighbour}, collectivité voisine",
+        "en": "{km} km from {name}, partner of {neighbour}, a neighbouring authority",
+        "es": "a {km} km de {name}, socio de {neighbour}, autoridad vecina",
+        "pt": "a {km} km de {name}, parceiro de {neighbour}, autoridade vizinha",
+    },
+    "partner_network": {
+        "fr": "proche dans le réseau des partenariats (par {path})",
+        "en": "close in the network of partnerships (through {path})",
+        "es": "cercano en la red de asociaciones (a través de {path})",
+        "pt": "próximo na rede de parcerias (através de {path})",
     },
     "partner_common": {
         "fr": "partenaires communs : {names}",

@@ -62,12 +62,21 @@ def test_size_decides_when_its_term_weighs():
     assert best(sized, t, 0, [1, 2]) == 1 and best(sized, t, 0, [2, 1]) == 1
 
 
-def test_shared_themes_decide_on_the_shipped_data():
-    # Bordeaux and Belém both work on the environment; Viterbo, nearer, shares no theme.
+def test_shared_themes_decide_with_the_shipped_weights():
+    # Two candidates at one place, of one size; only the second shares the town's themes.
+    t = towns([48.86, 41.9, 41.9], [2.35, 12.5, 12.5], [2e6, 2e6, 2e6])
+    t.shared = lambda i, cand: np.array([0.8 if c == 2 else 0.0 for c in cand])
+    assert SHIPPED.weights["shared"] > 0
+    assert best(SHIPPED, t, 0, [1, 2]) == 2 and best(SHIPPED, t, 0, [2, 1]) == 2
+
+
+def test_a_shared_theme_is_a_reason_on_the_shipped_data():
+    # Bordeaux and Belém both work on the environment: one term, one sentence.
     kg = graphkit.from_tables("data")
-    found = partners(kg, "bordeaux", country="BR")
-    assert found.iloc[0]["id"] == "br-belem"
-    assert any("Écologie et environnement" in r for r in found.iloc[0]["reasons"])
+    found = partners(kg, "bordeaux", country="BR").set_index("id")
+    reasons = found.loc["br-belem", "reasons"]
+    assert reasons[0] == "les deux travaillent sur Écologie et environnement"
+    assert "br-belem" in found.index and "it-viterbo" not in found.index
 
 
 def test_contributions_add_up_to_the_score():

@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..i18n import say, status_word
 from .features import Projection
+from .scale import unit
 from .scoring import contributions, feature_sentence, projection
 from .weights import Weights
 
@@ -132,7 +133,7 @@ def experts(
             {
                 "id": actor,
                 "label": p.label(actor, lang),
-                "score": round(score, 4),
+                "score": round(unit(score, w.scale_experts), 4),
                 "reasons": reasons,
             }
         )

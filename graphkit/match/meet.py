@@ -1,17 +1,17 @@
 """The whole picture: the best introductions across the graph, for an officer to act on.
 
-Three kinds of introduction, each matcher's scores divided by its best score so that they
-can be compared, then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
+Three kinds of introduction, each matcher's score on the common 0–1 scale
+(:mod:`.scale`), then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
 French peers; an authority that wants to work on a theme and an expert on it; two partners
 abroad (South-South). Pairs already linked are never proposed; a pair found by several
 matchers keeps its best score and all its reasons.
 
 >>> import graphkit
 >>> meet(graphkit.from_tables("data"), top=3)[["source_id", "target_id", "kind"]]
-  source_id            target_id         kind
-0   fr-aude          fr-bordeaux       expert
-1   fr-aude  fr-nice-cote-d-azur        peers
-2  ar-jujuy    br-rio-de-janeiro  south-south
+  source_id            target_id    kind
+0   fr-aude  fr-nice-cote-d-azur   peers
+1   fr-aude          fr-bordeaux  expert
+2   fr-aude          fr-chartres   peers
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..i18n import say
 from .experts import evidence_scores
+from .scale import unit
 from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
@@ -110,17 +111,16 @@ def meet(
 
     experts = list(_expert_pairs(p, lang))
     peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
-    for pairs, weight in ((peers, w.meet_peers), (experts, w.meet_experts)):
-        best = max((s for _, _, s, _, _ in pairs), default=0)
+    # Every matcher's score is on the common 0–1 scale (graphkit.match.scale), weighted.
+    for pairs, weight, median in (
+        (peers, w.meet_peers, w.scale_peers),
+        (experts, w.meet_experts, w.scale_experts),
+    ):
         for a, b, s, kind, reasons in pairs:
-            offer(a, b, weight * s / best, kind, reasons or pair_reasons(p, a, b, lang))
-    # Only the best pairs of each matcher can make the list; the best score of each is
-    # its first row's, which is what the scores are divided by.
+            offer(a, b, weight * unit(s, median), kind, reasons or pair_reasons(p, a, b, lang))
     south = south_south(kg, top=top, weights=weights, lang=lang)
-    if not south.empty:
-        best = south["score"].max()
-        for r in south.itertuples():
-            offer(r.source_id, r.target_id, w.meet_south * r.score / best, "south-south", r.reasons)
+    for r in south.itertuples():
+        offer(r.source_id, r.target_id, w.meet_south * r.score, "south-south", r.reasons)
     rows = sorted(found.values(), key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
     for row in rows:
         row["score"] = round(row["score"], 4)

@@ -9,7 +9,8 @@ Every term is ≥ 0 and larger when a link is more likely, so that with non-nega
 each reason shown is one positive term of the score:
 
 - ``near``: closeness of the two towns, ``1 − log(1 + d) / log(1 + 20,016)`` (d in km);
-- ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b| / 3)``, 0 if unknown
+- ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b|)``, 0 if unknown or
+  ten times apart
   (twinnings are assortative in size, Kaltenbrunner et al. 2013);
 - ``own_country``: share of the town's partners in the candidate's country;
 - ``their_country``: share of the candidate's partners in the town's country (a town
@@ -104,9 +105,12 @@ class Towns:
     population: np.ndarray
     links: sparse.csr_matrix
     shared: Callable[[int, np.ndarray], np.ndarray] | None = None
+    approximate: np.ndarray | None = None  # True where the point is only the country's capital
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        if self.approximate is None:
+            self.approximate = np.zeros(len(self.ids), dtype=bool)
         self.links = sparse.csr_matrix(self.links, dtype=float)
         self.links.data[:] = 1.0
         self.row = {t: i for i, t in enumerate(self.ids)}
@@ -163,12 +167,12 @@ class Towns:
     def neighbours(self, i: int) -> np.ndarray:
         """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked."""
         tree = self._get("tree", self._tree)
-        if tree is None or not np.isfinite(self.lat[i]):
+        if tree is None or not np.isfinite(self.lat[i]) or self.approximate[i]:
             return np.zeros(0, dtype=int)
         chord = 2 * math.sin(AREA_KM / EARTH_KM / 2)
         found = np.array(tree.query_ball_point(self.xyz[i], chord), dtype=int)
         found = found[(found != i) & (self.country_code[found] == self.country_code[i])]
-        found = found[self.degree[found] > 0]
+        found = found[(self.degree[found] > 0) & ~self.approximate[found]]
         if len(found) > AREA_SIZE:
             d = distance_km(self, i, found)
             found = found[np.argsort(d, kind="stable")[:AREA_SIZE]]
@@ -200,6 +204,15 @@ def distance_km(towns: Towns, i: int, others: np.ndarray) -> np.ndarray:
     return np.arccos(cos) * EARTH_KM
 
 
+def local_km(towns: Towns, i: int, others: np.ndarray) -> np.ndarray:
+    """Distances for the local terms: infinite where either point is only a country's
+    capital (a department drawn at Paris is near nothing)."""
+    d = distance_km(towns, i, others)
+    if towns.approximate[i]:
+        return np.full(len(others), np.inf)
+    return np.where(towns.approximate[others] | ~np.isfinite(d), np.inf, d)
+
+
 def _closeness(d: np.ndarray) -> np.ndarray:
     out = 1.0 - np.log1p(d) / np.log1p(HALF_EARTH_KM)
     return np.where(np.isfinite(out), np.clip(out, 0.0, 1.0), 0.0)
@@ -223,17 +236,15 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
     out[:, col["near"]] = _closeness(distance_km(towns, i, cand))
     pa, pc = towns.population[i], towns.population[cand]
     with np.errstate(invalid="ignore", divide="ignore"):
-        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc)) / 3.0
+        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc))
     out[:, col["size"]] = np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
     mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
     by_country = towns.by_country
     if len(mine):
         counts = by_country[i].toarray().ravel()
         out[:, col["own_country"]] = counts[codes[cand]] / len(mine)
-        d = np.vstack([distance_km(towns, j, cand) for j in mine])
-        with np.errstate(invalid="ignore"):
-            nearest = np.nanmin(np.where(np.isfinite(d), d, np.inf), axis=0)
-        out[:, col["near_partners"]] = np.exp(-nearest / PARTNER_KM)
+        d = np.vstack([local_km(towns, j, cand) for j in mine])
+        out[:, col["near_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
         deg = towns.degree
         common = np.asarray(links[mine].T @ (1.0 / np.log1p(deg[mine]))).ravel()[cand]
         out[:, col["common_partners"]] = np.log1p(common)
@@ -261,7 +272,7 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
     # the candidates' partners near the town: min distance per candidate over its partners
     sub = links[cand]
     if sub.nnz:
-        d_all = np.nan_to_num(distance_km(towns, i, np.arange(len(towns.ids))), nan=np.inf)
+        d_all = local_km(towns, i, np.arange(len(towns.ids)))
         d_all[i] = np.inf
         per = d_all[sub.indices]
         has = np.diff(sub.indptr) > 0
@@ -272,10 +283,10 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
         theirs = np.unique(links[area].indices)
         theirs = theirs[theirs != i]
         if len(theirs):
-            d = np.vstack([distance_km(towns, j, cand) for j in theirs[:200]])
-            with np.errstate(invalid="ignore"):
-                nearest = np.nanmin(np.where(np.isfinite(d), d, np.inf), axis=0)
-            out[:, col["near_area_partners"]] = np.exp(-nearest / PARTNER_KM)
+            theirs = theirs[:200]
+            d = np.vstack([local_km(towns, j, cand) for j in theirs])
+            d[theirs[:, None] == cand[None, :]] = np.inf  # being one is area_partner's term
+            out[:, col["near_area_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
     if len(mine):
         from .linkpred import personalised_pagerank
 

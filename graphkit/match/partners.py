@@ -8,7 +8,8 @@ and shipped with graphkit (``partner_weights.toml``; ``graphkit fit`` writes new
 
 Formula (numpydoc)::
 
-    score = 1 − exp(−z),   z = Σ_i w_i · x_i   (w_i ≥ 0, x_i ≥ 0)
+    z = Σ_i w_i · x_i   (w_i ≥ 0 fitted, x_i ≥ 0 the terms)
+    score = 1 − 2^(−z / scale_partners)        (the common 0–1 scale, :mod:`.scale`)
     contribution_i = score · w_i · x_i / z      (the contributions add up to the score)
 
 Parameters are those of :func:`partners`; it returns a DataFrame with columns ``id``,
@@ -35,7 +36,15 @@ import pandas as pd
 from scipy import sparse
 
 from ..i18n import say
-from .partner_model import FEATURES, PartnerModel, Towns, distance_km, features, read_weights
+from .partner_model import (
+    FEATURES,
+    PartnerModel,
+    Towns,
+    distance_km,
+    features,
+    local_km,
+    read_weights,
+)
 from .scoring import pair_reasons, projection
 from .weights import Weights
 
@@ -50,8 +59,9 @@ class NotAnAuthorityError(LookupError):
     """The name given resolves to something that is neither a French nor a foreign authority."""
 
 
-def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float]]:
-    """Actor -> (lat, lon, population) of its seat city, else of its country's capital."""
+def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float, bool]]:
+    """Actor -> (lat, lon, population, approximate) of its seat city, else of its
+    country's capital (approximate)."""
     from .. import vocab
 
     out: dict[str, tuple[float, float, float]] = {}
@@ -62,13 +72,13 @@ def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float]]:
              OPTIONAL { ?pl gk:population ?pop } }"""
     ):
         pop = float(r["pop"]) if r.get("pop") else np.nan
-        out[vocab.local_id(r["a"])] = (float(r["lat"]), float(r["lon"]), pop)
+        out[vocab.local_id(r["a"])] = (float(r["lat"]), float(r["lon"]), pop, False)
     for r in kg.select(
         """SELECT ?a ?lat ?lon WHERE {
              VALUES ?type { gk:FrenchAuthority gk:ForeignAuthority }
              ?a a ?type ; gk:country ?c . ?c geo:lat ?lat ; geo:long ?lon }"""
     ):
-        out.setdefault(vocab.local_id(r["a"]), (float(r["lat"]), float(r["lon"]), np.nan))
+        out.setdefault(vocab.local_id(r["a"]), (float(r["lat"]), float(r["lon"]), np.nan, True))
     return out
 
 
@@ -88,17 +98,19 @@ def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
         ]
         i, j = np.array(pairs, dtype=int).reshape(-1, 2).T
         n = len(actors)
-        point = np.array([places.get(a, (np.nan, np.nan, np.nan)) for a in actors]).reshape(-1, 3)
+        unknown = (np.nan, np.nan, np.nan, True)
+        point = np.array([places.get(a, unknown) for a in actors], dtype=float).reshape(-1, 4)
         return {
             "ids": actors,
             "country": np.array([p.seat_country.get(a) or "" for a in actors], dtype=object),
             "lat": point[:, 0],
             "lon": point[:, 1],
             "population": point[:, 2],
+            "approximate": point[:, 3] > 0,
             "links": sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
         }
 
-    parts = cached(kg, f"partner towns {p.weights!r}", compute)
+    parts = cached(kg, f"partner towns 2 {p.weights!r}", compute)
     towns = Towns(**parts)
     towns.shared = _shared_scores(p, towns)
     return towns
@@ -174,8 +186,11 @@ def partners(
         return frame
     model = partner_model(weights)
     x = features(towns, i, cand)
-    score = model.score(x)
-    parts = model.contributions(x)
+    terms_all = x * model.vector()
+    z = terms_all.sum(axis=1)
+    score = -np.expm1(-np.log(2) * z / p.weights.scale_partners)  # scale.unit, vectorised
+    with np.errstate(invalid="ignore", divide="ignore"):
+        parts = np.where(z[:, None] > 0, terms_all / z[:, None], 0.0) * score[:, None]
     order = sorted(range(len(cand)), key=lambda k: (-score[k], towns.ids[cand[k]]))[:top]
     rows = []
     for k in order:
@@ -217,6 +232,22 @@ def _rounded(score: float, values: list[float]) -> list[float]:
     return out
 
 
+def _km(km: float) -> str:
+    return f"{km:,.0f}".replace(",", " ")
+
+
+def _path(p, towns: Towns, i: int, c: int, lang: str) -> str:
+    """The labels along a shortest chain of partnerships from i to c (ends left out)."""
+    from scipy.sparse.csgraph import shortest_path
+
+    _, before = shortest_path(towns.links, unweighted=True, indices=i, return_predecessors=True)
+    chain, at = [], before[c]
+    while at >= 0 and at != i and len(chain) < 6:
+        chain.append(towns.ids[at])
+        at = before[at]
+    return " → ".join(p.label(a, lang) for a in reversed(chain)) or "—"
+
+
 def _names(p, ids, lang: str, most: int = 3) -> str:
     return ", ".join(p.label(a, lang) for a in list(ids)[:most])
 
@@ -229,7 +260,7 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
     place = p.label(towns.country[c], lang) if towns.country[c] else ""
     if feature == "near":
         km = float(distance_km(towns, i, np.array([c]))[0])
-        return say("partner_distance", lang, km=f"{km:,.0f}".replace(",", " "))
+        return say("partner_distance", lang, km=_km(km))
     if feature == "size":
         return say(
             "partner_size",
@@ -247,7 +278,7 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
         found = [towns.ids[j] for j in theirs if j in area]
         return say("partner_area_partner", lang, names=_names(p, found, lang))
     if feature == "near_partners":
-        d = [(float(distance_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
+        d = [(float(local_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
         km, near = min(d)
         return say(
             "partner_near_partner",
@@ -255,6 +286,32 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
             name=p.label(near, lang),
             km=f"{km:,.0f}".replace(",", " "),
         )
+    if feature == "their_country":
+        found = [towns.ids[j] for j in theirs if towns.country[j] == towns.country[i]]
+        home = p.label(towns.country[i], lang) if towns.country[i] else ""
+        return say("partner_their_country", lang, place=home, names=_names(p, found, lang))
+    if feature == "country_pair":
+        return say("partner_country_pair", lang, place=place, share=f"{100 * value:.0f}")
+    if feature == "near_their_partners":
+        d = [(float(local_km(towns, i, np.array([j]))[0]), towns.ids[j]) for j in theirs if j != i]
+        km, near = min(d)
+        return say("partner_near_their_partner", lang, name=p.label(near, lang), km=_km(km))
+    if feature == "near_area_partners":
+        best = (np.inf, None, None)
+        for q in towns.neighbours(i):
+            for j in links.indices[links.indptr[q] : links.indptr[q + 1]]:
+                if j not in (i, c):
+                    km = float(local_km(towns, j, np.array([c]))[0])
+                    best = min(best, (km, towns.ids[j], towns.ids[q]))
+        return say(
+            "partner_near_area_partner",
+            lang,
+            km=_km(best[0]),
+            name=p.label(best[1], lang),
+            neighbour=p.label(best[2], lang),
+        )
+    if feature == "network":
+        return say("partner_network", lang, path=_path(p, towns, i, c, lang))
     if feature == "common_partners":
         found = [towns.ids[j] for j in sorted(set(mine) & set(theirs))]
         return say("partner_common", lang, names=_names(p, found, lang))

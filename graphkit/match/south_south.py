@@ -23,6 +23,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..i18n import say
+from .scale import unit
 from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
 from .weights import Weights
 
@@ -180,6 +181,6 @@ def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> di
         "source": p.label(a, lang),
         "target_id": b,
         "target": p.label(b, lang),
-        "score": round(score, 4),
+        "score": round(unit(score, p.weights.scale_south), 4),
         "reasons": reasons,
     }
