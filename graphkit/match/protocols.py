@@ -265,6 +265,7 @@ __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "wo
 
 SHIPPED_KINDS = ("theme", "network", "group", "country")
 COMMON = 0.5  # a feature held by more than this share of one kind of actor says nothing
+PARTNER_VOTE = 1.0  # (c): a partner's vote, as a share of the strongest pair score
 
 
 def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd.DataFrame:
@@ -275,7 +276,9 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
     "cooperates with France") is no link to find and is left out. Hiding a partnership also
     hides the countries only it gives. graphkit: the other actors vote for what they hold,
     each with its pair score with the asker (kind weight × rarity × strengths), rebuilt
-    without the hidden links. Baselines run on the actor–feature–actor graph."""
+    without the hidden links, and its partners with ``PARTNER_VOTE`` × the strongest pair
+    score (the partners of your partners, as in the partner model). Baselines run on the
+    actor–feature–actor graph."""
     from .evaluate import DERIVED, _derive
     from .features import rarity
 
@@ -366,7 +369,9 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
         colw = kind_w * rarity(x, p.weights)
         pair = (x @ sparse.diags(colw) @ x.T).tolil()
         pair.setdiag(0)
+        # A partner counts as much as an actor's strongest likeness: partners vote too.
         pair = pair.tocsr()
+        pair = (pair + PARTNER_VOTE * max(pair.max(), 1e-9) * aa).tocsr()
         degree = np.asarray(binary.sum(axis=0)).ravel()
         _, component = connected_components(graph, directed=False)
         order = rng.permutation(len(queries))
