@@ -165,27 +165,23 @@ class Towns:
         return self._get("country_links", compute)
 
     def neighbours(self, i: int) -> np.ndarray:
-        """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked."""
-        tree = self._get("tree", self._tree)
-        if tree is None or not np.isfinite(self.lat[i]) or self.approximate[i]:
+        """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked,
+        nearest first; none for a point that is only a country's capital."""
+        if not np.isfinite(self.lat[i]) or self.approximate[i]:
             return np.zeros(0, dtype=int)
-        chord = 2 * math.sin(AREA_KM / EARTH_KM / 2)
-        found = np.array(tree.query_ball_point(self.xyz[i], chord), dtype=int)
-        found = found[(found != i) & (self.country_code[found] == self.country_code[i])]
-        found = found[(self.degree[found] > 0) & ~self.approximate[found]]
-        if len(found) > AREA_SIZE:
-            d = distance_km(self, i, found)
-            found = found[np.argsort(d, kind="stable")[:AREA_SIZE]]
-        return found
+        # One pass over the towns of i's country: a plain scan beats building a k-d tree
+        # (and importing scipy.spatial) for one query.
+        same = self._get("by_code", self._by_code)[self.country_code[i]]
+        same = same[(same != i) & (self.degree[same] > 0) & ~self.approximate[same]]
+        d = distance_km(self, i, same)
+        near = np.flatnonzero(d <= AREA_KM)
+        return same[near[np.argsort(d[near], kind="stable")[:AREA_SIZE]]]
 
-    def _tree(self):
-        from scipy.spatial import cKDTree
-
-        ok = np.isfinite(self.lat) & np.isfinite(self.lon)
-        if not ok.any():
-            return None
-        xyz = np.where(ok[:, None], self.xyz, 10.0)  # unknown places: far from every sphere point
-        return cKDTree(xyz)
+    def _by_code(self) -> dict[int, np.ndarray]:
+        codes = self.country_code
+        order = np.argsort(codes, kind="stable")
+        cuts = np.flatnonzero(np.diff(codes[order])) + 1
+        return {int(codes[g[0]]): g for g in np.split(order, cuts) if len(g)}
 
 
 def _factorize(values: np.ndarray) -> np.ndarray:

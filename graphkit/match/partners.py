@@ -151,10 +151,42 @@ def partners(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """The ``top`` authorities abroad ``name`` should partner with (or, for an authority
-    abroad, the French authorities), best first, existing partners and introductions left
-    out; ``country`` keeps candidates seated there, ``theme`` those that hold the theme
-    (or a narrower one). See the module docstring for the formula."""
+    """The authorities abroad ``name`` should partner with (French ones for a partner abroad).
+
+    ``z = Σ_i w_i · x_i`` over the terms of :mod:`.partner_model` (weights fitted on public
+    twin-town lists, ``w_i ≥ 0``); ``score = 1 − 2^(−z / scale_partners)``; each reason's
+    contribution is ``score · w_i · x_i / z``, so the contributions add up to the score.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    name : str
+        A French or foreign authority, by id or label.
+    country : str, optional
+        Keep candidates seated in this country (ISO code or name) or macro-region.
+    theme : str, optional
+        Keep candidates that hold this theme or a narrower one.
+    top : int
+        How many rows.
+    weights : Weights, optional
+        ``weights.partner_weights`` names a file written by ``graphkit fit``.
+    lang : str
+        Language of labels and reasons.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``label``, ``country``, ``score`` (0–1), ``reasons`` (strongest first) and
+        ``contributions`` (same order), best first; existing partners and recorded
+        introductions are never proposed.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> sorted(partners(graphkit.from_tables("data"), "chartres", country="AR")["id"])
+    ['ar-jujuy', 'ar-moron', 'ar-santa-fe']
+    """
     p = projection(kg, weights)
     me = kg.resolve(name)
     if p.kind.get(me) not in SIDES:
@@ -238,14 +270,26 @@ def _km(km: float) -> str:
 
 def _path(p, towns: Towns, i: int, c: int, lang: str) -> str:
     """The labels along a shortest chain of partnerships from i to c (ends left out)."""
-    from scipy.sparse.csgraph import shortest_path
-
-    _, before = shortest_path(towns.links, unweighted=True, indices=i, return_predecessors=True)
-    chain, at = [], before[c]
+    before = towns._get(f"bfs {i}", lambda: _bfs(towns.links, i))
+    chain, at = [], before.get(c, -1)
     while at >= 0 and at != i and len(chain) < 6:
         chain.append(towns.ids[at])
-        at = before[at]
+        at = before.get(at, -1)
     return " → ".join(p.label(a, lang) for a in reversed(chain)) or "—"
+
+
+def _bfs(links, start: int) -> dict[int, int]:
+    """Town -> the town before it on a shortest chain of links from ``start``."""
+    before, frontier = {start: -1}, [start]
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in links.indices[links.indptr[u] : links.indptr[u + 1]].tolist():
+                if v not in before:
+                    before[v] = u
+                    nxt.append(v)
+        frontier = nxt
+    return before
 
 
 def _names(p, ids, lang: str, most: int = 3) -> str:

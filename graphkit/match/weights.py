@@ -62,7 +62,7 @@ class Weights:
     scale_peers: float = 1.03
     scale_experts: float = 0.8
     scale_south: float = 0.22
-    scale_partners: float = 0.028
+    scale_partners: float = 0.0296
     # partners: a weights file written by `graphkit fit` (None: the one shipped with graphkit)
     partner_weights: str | None = None
 
