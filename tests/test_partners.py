@@ -2,11 +2,13 @@
 to the score, fitted weights round-trip, and the evaluation cannot see what it hides."""
 
 import json
+import os
 import math
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED
 from scipy import sparse
 
 import graphkit
@@ -180,3 +182,67 @@ def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):
     # and the check can fail: the full graph does show them
     with pytest.raises(AssertionError, match="visible"):
         check(t.links)
+
+
+TWINS = SHARED / "external"
+needs_lists = pytest.mark.skipif(
+    not (TWINS / "wikidata-twinnings-france.tsv").exists() and os.environ.get("CI") != "true",
+    reason="the twin-town lists are not here",
+)
+
+
+@needs_lists
+def test_fit_and_evaluate_on_slices_of_the_real_lists(tmp_path):
+    import pandas as pd
+
+    french = pd.read_csv(TWINS / "wikidata-twinnings-france.tsv", sep="\t", dtype=str)
+    german = french[french.destination_countryLabel.isin(["Germany", "Italy"])]
+    french_path = tmp_path / "fr.tsv"
+    german.to_csv(french_path, sep="\t", index=False)
+    world = pd.read_csv(TWINS / "wikipedia-twin-cities-world.csv", dtype=str)
+    south = world[world.country1.isin(["Brazil", "Argentina", "Mexico", "Peru", "Chile"])]
+    world_path = tmp_path / "world.csv"
+    south.to_csv(world_path, index=False)
+    out = tmp_path / "fitted.toml"
+    done = CliRunner().invoke(
+        main,
+        [
+            "fit",
+            "--french-list",
+            str(french_path),
+            "--world-list",
+            str(world_path),
+            "--out",
+            str(out),
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    fitted = read_weights(out)
+    assert set(fitted) == {"partners", "south_south"}
+    assert fitted["partners"].about["list"] == "fr.tsv" and fitted["partners"].about["links"] > 0
+    assert all(v >= 0 for v in fitted["partners"].weights.values())
+    result = CliRunner().invoke(
+        main,
+        [
+            "evaluate",
+            "--french-list",
+            str(french_path),
+            "--world-list",
+            str(world_path),
+            "--seeds",
+            "2",
+            "--sample",
+            "20",
+            "--format",
+            "json",
+            "--graph",
+            str(tmp_path / "none.ttl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["protocol"] for r in rows} == {"a-french", "b-world", "b-south-south"}
+    assert len(rows) == 3 * 8
+    for r in rows:
+        assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1
+        assert r["n_queries"] > 0 and r["hits@10"] >= r["hits@1"]
