@@ -2,8 +2,8 @@
 to the score, fitted weights round-trip, and the evaluation cannot see what it hides."""
 
 import json
-import os
 import math
+import os
 
 import numpy as np
 import pytest
