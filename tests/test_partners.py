@@ -246,3 +246,13 @@ def test_fit_and_evaluate_on_slices_of_the_real_lists(tmp_path):
     for r in rows:
         assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1
         assert r["n_queries"] > 0 and r["hits@10"] >= r["hits@1"]
+
+
+def test_filters_and_the_other_direction():
+    kg = graphkit.from_tables("data")
+    themed = partners(kg, "bordeaux", theme="environnement")
+    assert themed["id"].tolist() == ["br-belem"]  # the only partner abroad on the theme
+    assert partners(kg, "bordeaux", theme="eau").empty
+    back = partners(kg, "moron", top=50)
+    assert len(back) > 0 and all(i.startswith("fr-") for i in back["id"])
+    assert "fr-nanterre" not in set(back["id"])  # Morón's partner
