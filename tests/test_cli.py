@@ -83,9 +83,9 @@ def test_show_table_and_csv(mini_build):
 
 
 def test_unknown_name_exits_1_with_the_closest(mini_build):
-    result = run("show", "nanter", "--graph", mini_build)
+    result = run("show", "nantere", "--graph", mini_build)
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: no entity named 'nanter'; closest: ")
+    assert result.stderr.startswith("error: no entity named 'nantere'; closest: ")
     assert "fr-nanterre" in result.stderr
 
 

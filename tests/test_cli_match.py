@@ -117,7 +117,7 @@ def test_unknown_name_and_unknown_theme_exit_1_with_closest(graph):
     result = run(graph, "peers", "bordo")
     assert result.exit_code == 1 and "closest" in result.stderr
     result = run(graph, "experts", "jardinage")
-    assert result.exit_code == 1 and result.stderr.startswith("error: no entity named 'jardinage'")
+    assert result.exit_code == 1 and result.stderr.startswith("error: no theme named 'jardinage'")
     result = run(graph, "experts", "moron")
     assert result.exit_code == 1 and "not a theme" in result.stderr
 

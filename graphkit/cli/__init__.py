@@ -6,6 +6,7 @@ that ``graphkit --help`` starts at once.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -67,13 +68,20 @@ def open_graph(path: Path, endpoint: str | None = None):
         fail(f"error: {err}")
 
 
-def resolve(kg, name: str) -> str:
+def resolve(kg, name: str, expect=None) -> str:
     from ..names import UnknownNameError
 
     try:
-        return kg.resolve(name)
+        return kg.resolve(name, expect)
     except UnknownNameError as err:
         fail(f"error: {err}")
+
+
+class _ToStderr(logging.Handler):
+    """Notes of the library ("Nice → Nice Côte d'Azur Métropole") on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,6 +91,10 @@ def main() -> None:
 
     Build the graph from the tables in data/, then query it.
     """
+    names_log = logging.getLogger("graphkit.names")
+    names_log.setLevel(logging.INFO)
+    if not any(isinstance(h, _ToStderr) for h in names_log.handlers):
+        names_log.addHandler(_ToStderr())
 
 
 def _report_problems(problems, what: str) -> None:

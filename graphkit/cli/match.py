@@ -68,8 +68,13 @@ def peers(kg, name, every, top, weights, lang):
     from ..match.peers import peers as run
     from ..match.peers import peers_all
 
-    if every == bool(name):
-        fail("error: give a NAME or --all, not both")
+    if every and name:
+        raise click.UsageError("give the NAME of a French authority or --all, not both")
+    if not every and name is None:
+        raise click.UsageError(
+            "give the NAME of a French authority (graphkit peers bordeaux), "
+            "or --all for the peers of every one"
+        )
     if every:
         return peers_all(kg, top=top, weights=weights, lang=lang)
     return run(kg, name, top=top, weights=weights, lang=lang)

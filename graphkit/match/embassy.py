@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import vocab
+from ..names import AUTHORITY
 from ..i18n import say, status_word
 from .scoring import projection
 from .weights import Weights
@@ -41,7 +42,7 @@ def embassy(
 ) -> pd.DataFrame:
     """One row per (cooperation, country, embassy) of the authority ``name``."""
     p = projection(kg, weights)
-    me = kg.resolve(name)
+    me = kg.resolve(name, AUTHORITY)
     ids = vocab.local_id
     coverage = defaultdict(set)  # territory -> French embassies covering it
     for r in kg.select("SELECT ?e ?t WHERE { ?c a gk:Coverage ; gk:embassy ?e ; gk:territory ?t }"):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..names import AUTHORITY
 from ..i18n import say, status_word
 from .features import Projection
 from .scoring import contributions, feature_sentence, projection
@@ -41,7 +42,12 @@ def resolve_theme(kg: KnowledgeGraph, name: str) -> str:
     """
     from ..ontology_files import theme_ids
 
-    found = kg.resolve(name)
+    from ..names import THEME, WrongKindError
+
+    try:
+        found = kg.resolve(name, THEME)
+    except WrongKindError as err:
+        raise NotAThemeError(str(err)) from None
     if found not in theme_ids():
         raise NotAThemeError(f"'{name}' is {kg.label(found)} ({found}), not a theme")
     return found
@@ -114,7 +120,7 @@ def experts(
     p = projection(kg, weights)
     w = p.weights
     theme_id = resolve_theme(kg, theme)
-    me = kg.resolve(for_) if for_ else None
+    me = kg.resolve(for_, AUTHORITY) if for_ else None
     rows = []
     for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
         if actor == me or (me and p.linked(me, actor)) or score < w.expert_partnership * 0.2:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..names import TERRITORY
 from ..i18n import say
 from .experts import narrower_or_same, resolve_theme
 from .scoring import projection
@@ -40,7 +41,7 @@ def invite(
     """The ``top`` networks and partners abroad to invite, best first."""
     p = projection(kg, weights)
     theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme else set()
-    place = kg.resolve(country) if country else None
+    place = kg.resolve(country, TERRITORY) if country else None
     wanted = {f"theme:{t}" for t in theme_ids} | (
         {f"country:{place}", f"region:{place}"} if place else set()
     )

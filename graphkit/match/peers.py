@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..names import FRENCH_AUTHORITY
 from .scoring import best_per_row, pair_reasons, projection
 from .weights import Weights
 
@@ -39,7 +40,7 @@ def peers(
     An authority with nothing to match on gets an empty frame.
     """
     p = projection(kg, weights)
-    me = kg.resolve(name)
+    me = kg.resolve(name, FRENCH_AUTHORITY)
     french = p.of_kind("FrenchAuthority")
     if me not in p.row or p.matrix[p.row[me]].nnz == 0 or french == [me]:
         frame = pd.DataFrame(columns=COLUMNS)

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from ..names import MACRO_REGION
 from ..i18n import say
 from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
 from .weights import Weights
@@ -41,7 +42,7 @@ def south_south(
 ) -> pd.DataFrame:
     """The ``top`` pairs of partners abroad to introduce, best first."""
     p = projection(kg, weights)
-    where = kg.resolve(region) if region else None
+    where = kg.resolve(region, MACRO_REGION) if region else None
     foreign = [
         a
         for a in p.of_kind("ForeignAuthority")

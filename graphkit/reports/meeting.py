@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..match import invite, meet
+from ..names import ACTOR
 from ..viz.style import kind_name
 from .document import Paragraph, Report, Section, Table
 from .fact_table import what
@@ -59,7 +60,7 @@ def meeting_brief(
     """The brief of a meeting on ``theme`` and/or ``country`` with ``participants`` (names)."""
     f = gather(kg, lang)
     s = resolve_subject(kg, f, theme, country)
-    people = list(dict.fromkeys(kg.resolve(p) for p in participants))
+    people = list(dict.fromkeys(kg.resolve(p, ACTOR) for p in participants))
     guessed = not people and bool(theme or country)
     if guessed:
         people = sorted(_subject_actors(f, s), key=f.sort_key)

@@ -17,6 +17,7 @@ import networkx as nx
 
 from .. import vocab
 from ..i18n import say, status_word
+from ..names import FRENCH_AUTHORITY, TERRITORY
 from .style import (
     DEFAULT_STYLE,
     EDGE,
@@ -108,7 +109,7 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
         around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
         keep &= themes | around
     if country:
-        place = kg.resolve(country)
+        place = kg.resolve(country, TERRITORY)
         places = {place} | {
             c for c in g if g.nodes[c]["kind"] == "Country" and g.has_edge(c, place)
         }
@@ -128,7 +129,7 @@ def _suggestions(
     if view == "peers":
         if not focus:
             raise ValueError("--view peers needs --focus NAME")
-        me = kg.resolve(focus)
+        me = kg.resolve(focus, FRENCH_AUTHORITY)
         frame = match.peers(kg, me, top=top, lang=lang)
         return [(me, r.id, r.score, r.reasons) for r in frame.itertuples()], {}
     if view in ("meet", "south-south"):
@@ -312,7 +313,7 @@ def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out) 
     if words["theme"]:
         parts.append(say("viz.filter_theme", lang, value=words["theme"]))
     if names["country"]:
-        label = labels.get(kg.resolve(names["country"]), names["country"])
+        label = labels.get(kg.resolve(names["country"], TERRITORY), names["country"])
         parts.append(say("viz.filter_country", lang, value=label))
     if words["kinds"]:
         parts.append(say("viz.filter_kind", lang, value=words["kinds"]))
