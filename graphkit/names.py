@@ -43,7 +43,6 @@ graphkit.names.UnknownNameError: no entity named 'lyon'
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 import unicodedata

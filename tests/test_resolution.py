@@ -131,6 +131,7 @@ def _commune_argentine(tmp_path):
                 "kind": "cooperation",
                 "label_fr": "Coop",
                 "parties": "fr-argentine|ar-x",
+                "countries": "AR",
                 "status": "active",
             }
         ],

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .. import vocab
-from ..names import AUTHORITY
 from ..i18n import say, status_word
+from ..names import AUTHORITY
 from .scoring import projection
 from .weights import Weights
 

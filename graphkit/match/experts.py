@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..names import AUTHORITY
 from ..i18n import say, status_word
+from ..names import AUTHORITY
 from .features import Projection
 from .scoring import contributions, feature_sentence, projection
 from .weights import Weights
@@ -40,9 +40,8 @@ def resolve_theme(kg: KnowledgeGraph, name: str) -> str:
 
     Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
     """
-    from ..ontology_files import theme_ids
-
     from ..names import THEME, WrongKindError
+    from ..ontology_files import theme_ids
 
     try:
         found = kg.resolve(name, THEME)

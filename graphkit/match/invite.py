@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..names import TERRITORY
 from ..i18n import say
+from ..names import TERRITORY
 from .experts import narrower_or_same, resolve_theme
 from .scoring import projection
 from .weights import Weights

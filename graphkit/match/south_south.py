@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..names import MACRO_REGION
 from ..i18n import say
+from ..names import MACRO_REGION
 from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
 from .weights import Weights
 
