@@ -48,7 +48,10 @@ def matcher_options(fn):
         except (UnknownNameError, LookupError, EndpointError) as err:
             fail(f"error: {err}")
         rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
-        emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), list(frame.columns))
+        columns = list(frame.columns)
+        if fmt == "table":  # lists of ids are for JSON and CSV; a table shows what one reads
+            columns = frame.attrs.get("table_columns", columns)
+        emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), columns)
 
     return wrapper
 

@@ -16,12 +16,14 @@ matchers keeps its best score and all its reasons.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import grammar
 from ..i18n import say
-from .experts import evidence_scores
+from .experts import attributed, evidence_scores
 from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
@@ -29,8 +31,23 @@ from .weights import Weights
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
-MAX_REASONS = 6
-COLUMNS = ["source_id", "source", "target_id", "target", "kind", "score", "reasons"]
+COLUMNS = [
+    "source_id",
+    "source",
+    "source_role",
+    "target_id",
+    "target",
+    "target_role",
+    "kind",
+    "score",
+    "reasons",
+]
+# Each side's role in each kind of introduction (the expert pair is learner -> expert).
+ROLES = {
+    "peers": ("peer", "peer"),
+    "expert": ("learner", "expert"),
+    "south-south": ("partner", "partner"),
+}
 
 
 def _peer_pairs(p, top: int, also: list[tuple[str, str]]):
@@ -58,7 +75,7 @@ def _expert_pairs(p, lang):
     wanted = sorted({(a, t) for a, t, rel, _ in p.statement_actor_theme if rel == "interest"})
     ranked: dict[str, tuple[dict, list]] = {}  # theme -> (evidence scores, experts best first)
     for actor, theme in wanted:
-        if p.kind.get(actor) != "FrenchAuthority":
+        if p.kind.get(actor) != "FrenchAuthority" or p.is_placeholder(actor):
             continue
         if theme not in ranked:
             found = evidence_scores(p, theme, lang)
@@ -73,11 +90,20 @@ def _expert_pairs(p, lang):
         found, experts = ranked[theme]
         if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
             continue  # it has the expertise itself
-        best = next(((s, e) for s, e in experts if e != actor and not p.linked(actor, e)), None)
+        best = next(
+            (
+                (s, e)
+                for s, e in experts
+                if e != actor and not p.linked(actor, e) and not p.is_placeholder(e)
+            ),
+            None,
+        )
         if best:
             score, expert = best
-            first = say("wants_theme", lang, who=p.label(actor, lang), theme=p.label(theme, lang))
-            yield actor, expert, score, "expert", [first, *found[expert][1][:2]]
+            name = grammar.theme(theme, p.label(theme, lang), lang)
+            first = say("wants_theme", lang, who=p.label(actor, lang), theme=name)
+            shown = attributed(p, expert, found[expert][1][:2], lang)
+            yield actor, expert, score, "expert", [first, *shown]
 
 
 def meet(
@@ -88,25 +114,42 @@ def meet(
     w = p.weights
     found: dict[frozenset, dict] = {}
 
+    themes = {
+        t: re.compile(r"\b" + re.escape(grammar.theme(t, p.label(t, lang), lang).bare) + r"\b")
+        for t in {f.split(":", 1)[1] for f in p.features if f.startswith("theme:")}
+    }
+
+    def mentioned(text: str) -> set[str]:
+        return {t for t, pattern in themes.items() if pattern.search(text)}
+
+    def sides(a, b, kind):
+        first, second = ROLES[kind]
+        return {
+            "source_id": a,
+            "source": p.label(a, lang),
+            "source_role": first,
+            "target_id": b,
+            "target": p.label(b, lang),
+            "target_role": second,
+            "kind": kind,
+        }
+
     def offer(a, b, score, kind, reasons):
         key = frozenset((a, b))
         row = found.get(key)
         if row is None:
-            found[key] = {
-                "source_id": a,
-                "source": p.label(a, lang),
-                "target_id": b,
-                "target": p.label(b, lang),
-                "kind": kind,
-                "score": score,
-                "reasons": list(reasons),
-            }
+            found[key] = {**sides(a, b, kind), "score": score, "reasons": list(reasons)}
             return
-        fresh = [r for r in reasons if r not in row["reasons"]]
-        if score > row["score"]:  # the stronger introduction leads, with its reasons first
-            row.update(score=score, kind=kind, reasons=fresh + row["reasons"])
-        else:
-            row["reasons"] += fresh
+        # The stronger introduction leads, with its roles and reasons; the other adds only
+        # what it did not say: nothing twice, no theme named again.
+        lead, extra = (
+            (reasons, row["reasons"]) if score > row["score"] else (row["reasons"], reasons)
+        )
+        said = set().union(*(mentioned(r) for r in lead))
+        merged = list(lead) + [r for r in extra if r not in lead and not mentioned(r) & said]
+        if score > row["score"]:
+            row.update(sides(a, b, kind), score=score)
+        row["reasons"] = merged
 
     experts = list(_expert_pairs(p, lang))
     peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
@@ -124,7 +167,6 @@ def meet(
     rows = sorted(found.values(), key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
     for row in rows:
         row["score"] = round(row["score"], 4)
-        row["reasons"] = row["reasons"][:MAX_REASONS]
     frame = pd.DataFrame(rows[:top], columns=COLUMNS)
     if frame.empty:
         frame.attrs["empty"] = "the graph holds nothing to match on"
