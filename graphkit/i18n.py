@@ -108,10 +108,10 @@ SENTENCES: dict[str, dict[str, str]] = {
         "pt": "{a} fica {place_a:loc}, {b} {place_b:loc}",
     },
     "french_peers": {
-        "fr": "leurs partenaires français se ressemblent : {x} (partenaire de {a}) et {y} (partenaire de {b})",
+        "fr": "leurs partenaires français se ressemblent : {x} (partenaire {a:de}) et {y} (partenaire {b:de})",
         "en": "their French partners are alike: {x} (partner of {a}) and {y} (partner of {b})",
-        "es": "sus socios franceses se parecen: {x} (socio de {a}) y {y} (socio de {b})",
-        "pt": "seus parceiros franceses se parecem: {x} (parceiro de {a}) e {y} (parceiro de {b})",
+        "es": "sus socios franceses se parecen: {x} (socio {a:de}) y {y} (socio {b:de})",
+        "pt": "seus parceiros franceses se parecem: {x} (parceiro {a:de}) e {y} (parceiro {b:de})",
     },
     "same_french_partner": {
         "fr": "les deux ont le même partenaire français : {name}",

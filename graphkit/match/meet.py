@@ -135,6 +135,8 @@ def meet(
         }
 
     def offer(a, b, score, kind, reasons):
+        if not reasons:
+            return  # only what nearly everyone shares: no reason to meet
         key = frozenset((a, b))
         row = found.get(key)
         if row is None:

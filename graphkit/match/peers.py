@@ -62,7 +62,16 @@ def peers(
         }
         for j, s in found
     ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # What nearly everyone shares (the meeting all attended) is no reason to meet: a pair
+    # with nothing else is not suggested.
+    rows = [r for r in rows if r["reasons"]]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if frame.empty:
+        frame.attrs["empty"] = (
+            f"{p.label(me, lang)} shares nothing with another French authority but what "
+            "nearly all of them share"
+        )
+    return frame
 
 
 def peers_all(
@@ -86,8 +95,13 @@ def peers_all(
     french = p.of_kind("FrenchAuthority")
     rows = []
     for a, found in zip(french, best_per_row(p, french, french, top), strict=True):
-        for rank, (j, s) in enumerate(found, start=1):
+        rank = 0
+        for j, s in found:
             b = french[j]
+            said = pair_reasons(p, a, b, lang) if reasons else []
+            if reasons and not said:
+                continue  # only what nearly everyone shares: no reason to meet
+            rank += 1
             rows.append(
                 {
                     "source_id": a,
@@ -96,7 +110,7 @@ def peers_all(
                     "target_id": b,
                     "target": p.label(b, lang),
                     "score": round(s, 4),
-                    "reasons": pair_reasons(p, a, b, lang) if reasons else [],
+                    "reasons": said,
                 }
             )
     return pd.DataFrame(rows, columns=ALL_COLUMNS)

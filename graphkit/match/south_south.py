@@ -177,8 +177,8 @@ def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> di
             lang,
             x=p.label(best[1], lang),
             y=p.label(best[2], lang),
-            a=p.label(a, lang),
-            b=p.label(b, lang),
+            a=grammar.person(p.label(a, lang), lang),
+            b=grammar.person(p.label(b, lang), lang),
         )
         reasons.append(f"{text} — {why[0]}" if why else text)
     if score <= 0 or not reasons:

@@ -34,6 +34,27 @@ def _subject_actors(f: Facts, s: Subject) -> set[str]:
     return {a for a in found if f.kind.get(a) in AUTHORITIES}
 
 
+def _about_place(f: Facts, s: Subject, pairs):
+    """Which pairs are about the subject's place: one side is seated there, or both sides
+    are tied to it (active or interested there) — not two who met elsewhere."""
+    tied = _subject_actors(f, Subject(place=s.place, countries=s.countries)) | {
+        a for x in facts_about(f, Subject(place=s.place, countries=s.countries)) for a in x.actors
+    }
+    seated = {
+        a for a, c in f.seat.items() if c in s.countries and f.kind.get(a) != "FrenchAuthority"
+    }
+    if pairs.empty:
+        return pairs.index == pairs.index
+    return pairs.apply(
+        lambda r: (
+            r.source_id in seated
+            or r.target_id in seated
+            or (r.source_id in tied and r.target_id in tied)
+        ),
+        axis=1,
+    ).astype(bool)
+
+
 def _on_subject(f: Facts, s: Subject, actor: str) -> list[str]:
     facts = [x for x in facts_about(f, s) if actor in x.actors]
     facts += [x for x in f.facts if actor in x.actors and interest_touches(f, s, x)]
@@ -85,6 +106,8 @@ def meeting_brief(
         sections.append(Section(t("participants", lang), blocks))
 
     pairs = meet(kg, top=len(f.kind) ** 2, lang=lang)
+    if s.place:  # a brief on a country proposes only introductions about that country
+        pairs = pairs[_about_place(f, s, pairs)]
     inside = set(people)
     both = pairs[pairs.source_id.isin(inside) & pairs.target_id.isin(inside)]
     one = pairs[pairs.source_id.isin(inside) ^ pairs.target_id.isin(inside)]
