@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import vocab
-from .. import grammar
+from .. import grammar, vocab
 from ..i18n import say, status_word
 from ..names import AUTHORITY
 from .scoring import projection
