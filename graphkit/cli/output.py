@@ -30,7 +30,7 @@ format_option = click.option(
 
 TABLE_REASONS = 3  # a table shows the strongest reasons; JSON and CSV keep them all
 DEFAULT_WIDTH = 100  # when standard output is not a terminal and COLUMNS is not set
-FLOORS = {"reasons": 28, "label": 16, "source": 16, "target": 16}
+FLOORS = {"reasons": 26, "label": 14, "source": 14, "target": 14}
 
 
 def _cell(value) -> str:
@@ -76,6 +76,8 @@ def _fit(natural: list[int], floor: list[int], width: int) -> list[int]:
     """
     widths = list(natural)
     room = width - 2 * (len(widths) - 1)
+    if sum(floor) > room:  # a narrow terminal: every floor gives way, none below 4
+        floor = [max(4, f * room // sum(floor)) for f in floor]
     while sum(widths) > room:
         i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k], widths[k]))
         if widths[i] <= floor[i]:
@@ -119,7 +121,10 @@ def render(
         max(len(c), *(max(map(len, _lines(r.get(c), c, 10**6))) for r in rows)) for c in columns
     ]
     # What a reader needs whole gives up width last: the reasons, then names.
-    floor = [min(n, FLOORS.get(c, 6)) for c, n in zip(columns, natural, strict=True)]
+    # Short cells (codes, scores, roles) are never cut.
+    floor = [
+        n if n <= 12 else min(n, FLOORS.get(c, 6)) for c, n in zip(columns, natural, strict=True)
+    ]
     widths = _fit(natural, floor, width)
     heads = [_lines(c, c, w)[0].ljust(w) for c, w in zip(columns, widths, strict=True)]
     lines = ["  ".join(heads).rstrip()]

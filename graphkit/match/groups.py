@@ -95,15 +95,16 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
         )
         partnerships = sorted({x for _, x in in_group})
         n = len(authorities)
-        reasons = [
+        facts = [
             say("group.members", lang, names=", ".join(p.label(a, lang) for a in authorities))
             if authorities
             else say("group.no_members", lang)
         ]
         if working:
             names = ", ".join(p.label(a, lang) for a in working)
-            reasons.append(say("group.working", lang, names=names))
-        reasons.append(say("group.partnerships", lang, n=len(partnerships)))
+            facts.append(say("group.working", lang, names=names))
+        facts.append(say("group.partnerships", lang, n=len(partnerships)))
+        reasons: list[str] = []  # why this advice first, then the counts behind it
         theme = _shared_theme(p, authorities + working)
         wider = _wider_group(g, countries, recorded)
         if recorded[g] == "ended":
@@ -135,7 +136,7 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
                 "active_in_countries": working,
                 "active_partnerships": partnerships,
                 "recorded_status": status_word(recorded[g], lang) if recorded[g] else "",
-                "reasons": reasons,
+                "reasons": reasons + facts,
             }
         )
     out.sort(key=lambda r: (-r["score"], r["id"]))
