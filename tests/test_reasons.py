@@ -178,9 +178,12 @@ def test_a_placeholder_is_never_suggested(tmp_path):
 def test_the_unnamed_commune_of_cap_nord_is_never_suggested(built):
     for args in (["meet", "--top", "200"], ["peers", "--all"], ["south-south", "--top", "50"]):
         assert PLACEHOLDER not in run(built, *args, "--format", "json").stdout
-    assert PLACEHOLDER not in run(built, "groups", "--format", "json").stdout.replace(
-        "Commune membre", ""
-    ).split('"active_in_countries"')[-1]
+    assert (
+        PLACEHOLDER
+        not in run(built, "groups", "--format", "json")
+        .stdout.replace("Commune membre", "")
+        .split('"active_in_countries"')[-1]
+    )
 
 
 # --- tables --------------------------------------------------------------------------------

@@ -95,11 +95,11 @@ def render(
     and CSV, which keep every character.
 
     >>> rows = [{"id": "fr-a", "label": "A", "reasons": ["x " * 20, "y", "z", "w"]}]
-    >>> print(render(rows, "table", width=30), end="")
+    >>> print(render(rows, "table", width=40), end="")
     id    label  reasons
-    ----  -----  --------------------
-    fr-a  A      x x x x x x x x x x
-                 x x x x x x x x x x
+    ----  -----  ---------------------------
+    fr-a  A      x x x x x x x x x x x x x x
+                 x x x x x x
                  y
                  z
                  (+1)

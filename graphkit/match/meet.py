@@ -3,15 +3,17 @@
 Three kinds of introduction, each matcher's scores divided by its best score so that they
 can be compared, then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
 French peers; an authority that wants to work on a theme and an expert on it; two partners
-abroad (South-South). Pairs already linked are never proposed; a pair found by several
-matchers keeps its best score and all its reasons.
+abroad (South-South). Each row says its ``kind`` and each side's role (``peer``;
+``learner`` and ``expert``; ``partner``). Pairs already linked are never proposed; a pair
+found by several matchers keeps its best score, the roles and reasons of the matcher that
+gave it, and the other's reasons that say something new.
 
 >>> import graphkit
->>> meet(graphkit.from_tables("data"), top=3)[["source_id", "target_id", "kind"]]
-  source_id            target_id         kind
-0   fr-aude          fr-bordeaux       expert
-1   fr-aude  fr-nice-cote-d-azur        peers
-2  ar-jujuy    br-rio-de-janeiro  south-south
+>>> meet(graphkit.from_tables("data"), top=3)[["source_id", "source_role", "target_role"]]
+     source_id source_role target_role
+0      fr-aude        peer        peer
+1  fr-bordeaux     learner      expert
+2     ar-jujuy     partner     partner
 """
 
 from __future__ import annotations

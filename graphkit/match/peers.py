@@ -42,6 +42,12 @@ def peers(
     p = projection(kg, weights)
     me = kg.resolve(name, FRENCH_AUTHORITY)
     french = p.of_kind("FrenchAuthority")
+    if p.is_placeholder(me):
+        frame = pd.DataFrame(columns=COLUMNS)
+        frame.attrs["empty"] = (
+            f"{p.label(me, lang)} stands for an actor the sources do not name: no one to introduce"
+        )
+        return frame
     if me not in p.row or p.matrix[p.row[me]].nnz == 0 or french == [me]:
         frame = pd.DataFrame(columns=COLUMNS)
         frame.attrs["empty"] = (
