@@ -50,6 +50,7 @@ class Noun:
     loc: str
     bare: str
     lang: str = "fr"
+    plural: bool = False  # for the verb: "les échanges … portent sur"
 
     def __str__(self) -> str:
         return self.def_
@@ -212,7 +213,8 @@ def named(label: str, lang: str = "fr") -> Noun:
             word = label[: len(head)]
             word = word if word.isupper() else word[:1].lower() + word[1:]
             text = word + label[len(head) :]
-            return Noun(_article(text, gender, lang), _article(text, gender, lang), text, lang)
+            def_ = _article(text, gender, lang)
+            return Noun(def_, def_, text, lang, gender.endswith("p"))
     return Noun(label, label, label, lang)
 
 

@@ -95,6 +95,12 @@ SENTENCES: dict[str, dict[str, str]] = {
         "es": "{partnership} trata {theme:de}",
         "pt": "{partnership} trata {theme:de}",
     },
+    "partnership_on_pl": {
+        "fr": "{partnership} portent sur {theme}",
+        "en": "{partnership} are about {theme}",
+        "es": "{partnership} tratan {theme:de}",
+        "pt": "{partnership} tratam {theme:de}",
+    },
     "interest_in": {
         "fr": "intérêt déclaré pour {theme}",
         "en": "stated interest in {theme:bare}",
@@ -216,10 +222,10 @@ GROUP_SENTENCES: dict[str, dict[str, str]] = {
         "pt": "seus países são cobertos {group:por}",
     },
     "theme": {
-        "fr": "plusieurs membres travaillent sur {theme}",
-        "en": "several members work on {theme}",
-        "es": "varios miembros trabajan {theme:en}",
-        "pt": "vários membros trabalham com {theme:bare}",
+        "fr": "plusieurs de ses collectivités travaillent sur {theme}",
+        "en": "several of its authorities work on {theme}",
+        "es": "varias de sus colectividades trabajan {theme:en}",
+        "pt": "várias de suas coletividades trabalham com {theme:bare}",
     },
     "ended": {
         "fr": "le groupe est noté comme terminé dans les sources",

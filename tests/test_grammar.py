@@ -187,6 +187,14 @@ def test_every_event_group_and_network_sentence_of_the_data(lang):
         text = say("shared_group", lang, name=grammar.named(label, lang))
         if lang == "fr":
             assert re.search(r"membres (du |de la |de l'|des )", text + " "), text
+    water = grammar.theme("eau", "Eau", lang)
+    for row in _rows("partnerships"):
+        noun = grammar.named(row.get(f"label_{lang}") or row["label_fr"], lang)
+        key = "partnership_on_pl" if noun.plural else "partnership_on"
+        text = say(key, lang, partnership=noun, theme=water)
+        if lang == "fr":
+            assert re.match(r"^(la |le |les |l')", text), text
+            assert (" portent " in text) == text.startswith("les "), text
     for row in _rows("actors"):
         if row["kind"] == "network":
             text = say("shared_network", lang, name=grammar.network(row["label_fr"], lang))
@@ -207,3 +215,5 @@ def test_french_sentences_on_the_issue_examples():
     assert say("partnership_on", "fr", partnership=coop, theme=water) == (
         "la coopération Nanterre – Morón porte sur l'eau"
     )
+    exchanges = grammar.named("Échanges culturels de Nice avec le Brésil", "fr")
+    assert exchanges.plural and exchanges.def_.startswith("les échanges")

@@ -96,7 +96,8 @@ def evidence_scores(
                 "active",
             )
             partnership = grammar.named(p.label(via, lang), lang)
-            text = say("partnership_on", lang, partnership=partnership, theme=label)
+            key = "partnership_on_pl" if partnership.plural else "partnership_on"
+            text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":
                 text = say("status_plain", lang, text=text, status=status_word(status, lang))
             found[actor][via] = (w.expert_partnership * w.status.get(status, 1.0), text)
