@@ -23,7 +23,7 @@ from .. import grammar
 from ..i18n import say, status_word
 from ..names import AUTHORITY
 from .features import Projection
-from .scoring import common_features, contributions, feature_sentence, projection
+from .scoring import common_features, contributions, feature_sentence, named, projection
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def evidence_scores(
                 (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
                 "active",
             )
-            partnership = grammar.named(p.label(via, lang), lang)
+            partnership = named(p, via, lang)
             key = "partnership_on_pl" if partnership.plural else "partnership_on"
             text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":

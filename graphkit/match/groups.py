@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import grammar, vocab
 from ..i18n import say, status_word
-from .scoring import projection
+from .scoring import named, projection
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
             status = "at-risk" if n or in_group else "dormant"
             recommendation = "fold" if wider else ("thematic" if theme else "watch")
         if recommendation == "fold":
-            reasons.append(say("group.fold", lang, group=grammar.named(p.label(wider, lang), lang)))
+            reasons.append(say("group.fold", lang, group=named(p, wider, lang)))
         if theme and recommendation in ("thematic", "keep", "create", "revive"):
             reasons.append(say("group.theme", lang, theme=_theme(p, theme, lang)))
         out.append(

@@ -164,6 +164,15 @@ def noun(p: Projection, feature: str, lang: str = "fr") -> grammar.Noun:
         return grammar.place(name, label, lang)
     if kind == "network":
         return grammar.network(label, lang)
+    return named(p, name, lang)
+
+
+def named(p: Projection, entity: str, lang: str = "fr") -> grammar.Noun:
+    """An event, group or partnership with its article; a label only known in another
+    language (a French partnership title in English) is quoted as it is."""
+    label = p.label(entity, lang)
+    if lang != "fr" and not p.labels.get(lang, {}).get(entity):
+        return grammar.person(label, lang)
     return grammar.named(label, lang)
 
 
@@ -237,9 +246,10 @@ def _sides(p: Projection, feature: str, a: str, b: str, lang: str, named=frozens
         via = [t for t in _via_narrower(p, x, feature) if t not in named]
         who = p.label(x, lang)
         if via:
-            themes = grammar.join(
-                [str(grammar.theme(t, p.label(t, lang), lang)) for t in via], lang
-            )
+            # Portuguese lists themes bare after "com" ("com clima e água").
+            form = "bare" if lang == "pt" else ""
+            names = [format(grammar.theme(t, p.label(t, lang), lang), form) for t in via]
+            themes = grammar.join(names, lang)
             parts.append(say("side_theme", lang, who=who, themes=themes))
         else:
             parts.append(say("side_general", lang, who=who))
