@@ -217,3 +217,32 @@ def test_french_sentences_on_the_issue_examples():
     )
     exchanges = grammar.named("Échanges culturels de Nice avec le Brésil", "fr")
     assert exchanges.plural and exchanges.def_.startswith("les échanges")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_two_place_sentences_on_every_country_and_region(lang):
+    br = grammar.country("BR", lang)
+    regions = [r["id"] for r in _rows("places") if r["kind"] == "macro_region"]
+    for iso in ISO:
+        noun = grammar.country(iso, lang)
+        text = say("different_countries", lang, a="A", b="B", place_a=noun, place_b=br)
+        assert noun.loc in text and br.loc in text, text
+        for region in regions:
+            area = grammar.region(region, "?", lang)
+            text = say("embassy.covers_region", lang, region=area, place=noun)
+            assert area.def_ in text and noun.def_ in text, text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_broader_theme_sentences_on_every_theme(lang):
+    themes = sorted(theme_ids())
+    for broad in themes:
+        for narrow in themes:
+            noun = grammar.theme(narrow, "?", lang)
+            side = say(
+                "side_theme", lang, who="A", themes=format(noun, "bare" if lang == "pt" else "")
+            )
+            text = say("broader_theme", lang, theme=grammar.theme(broad, "?", lang), sides=side)
+            assert "?" not in text, text
+            if lang == "fr":
+                assert f"A sur {noun.def_}" in text, text
