@@ -158,3 +158,22 @@ def test_a_country_parameter_resolves_within_its_kind(tmp_path):
     )
     assert result.exit_code == 0, result.stderr
     assert "country-ar" in result.stdout and "Coop" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["invite", "--country", ""],
+        ["invite", "--theme", " "],
+        ["experts", "climat", "--for", ""],
+        ["south-south", "--region", ""],
+        ["embassy", ""],
+        ["show", ""],
+        ["report", "meeting", "--theme", "", "--out", "{tmp}/x.md"],
+        ["viz", "--country", "", "--out", "{tmp}/x.html"],
+    ],
+)
+def test_an_empty_option_is_refused_not_ignored(built, tmp_path, args):
+    result = run(built, *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 1 and "empty name" in result.stderr
+    assert not list(tmp_path.iterdir())

@@ -128,7 +128,7 @@ def experts(
     p = projection(kg, weights)
     w = p.weights
     theme_id = resolve_theme(kg, theme)
-    me = kg.resolve(for_, AUTHORITY) if for_ else None
+    me = kg.resolve(for_, AUTHORITY) if for_ is not None else None
     rows = []
     for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
         if actor == me or (me and p.linked(me, actor)) or score < w.expert_partnership * 0.2:

@@ -41,8 +41,9 @@ def invite(
 ) -> pd.DataFrame:
     """The ``top`` networks and partners abroad to invite, best first."""
     p = projection(kg, weights)
-    theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme else set()
-    place = kg.resolve(country, TERRITORY) if country else None
+    # An empty name is refused by resolve, not taken for no name.
+    theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme is not None else set()
+    place = kg.resolve(country, TERRITORY) if country is not None else None
     wanted = {f"theme:{t}" for t in theme_ids} | (
         {f"country:{place}", f"region:{place}"} if place else set()
     )

@@ -43,7 +43,7 @@ def south_south(
 ) -> pd.DataFrame:
     """The ``top`` pairs of partners abroad to introduce, best first."""
     p = projection(kg, weights)
-    where = kg.resolve(region, MACRO_REGION) if region else None
+    where = kg.resolve(region, MACRO_REGION) if region is not None else None
     foreign = [
         a
         for a in p.of_kind("ForeignAuthority")

@@ -54,10 +54,10 @@ def resolve_subject(
 ) -> Subject:
     """The subject named by a theme and/or a country or region (ids or labels)."""
     s = Subject()
-    if theme:
+    if theme is not None:  # an empty name is refused, not ignored
         s.theme = resolve_theme(kg, theme)
         s.themes = f.narrower_or_same(s.theme)
-    if country:
+    if country is not None:
         place = kg.resolve(country, TERRITORY)
         if f.kind.get(place) not in ("Country", "MacroRegion"):
             raise NotAPlaceError(

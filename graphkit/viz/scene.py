@@ -101,21 +101,21 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
     if kinds:
         allowed = {k for name in kinds for k in KIND_FILTERS[name]}
         keep = {n for n in keep if g.nodes[n]["kind"] in allowed}
-    if theme:
+    if theme is not None:  # an empty name is refused, not ignored
         from ..match.experts import narrower_or_same, resolve_theme
         from ..match.scoring import projection
 
         themes = narrower_or_same(projection(kg), resolve_theme(kg, theme)) & set(g)
         around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
         keep &= themes | around
-    if country:
+    if country is not None:
         place = kg.resolve(country, TERRITORY)
         places = {place} | {
             c for c in g if g.nodes[c]["kind"] == "Country" and g.has_edge(c, place)
         }
         around = {m for p in places if p in g for m in g[p]}
         keep &= places | around
-    if focus:
+    if focus is not None:
         me = kg.resolve(focus)
         keep = set(nx.ego_graph(g.subgraph(keep | {me}), me, radius=depth))
     return keep
