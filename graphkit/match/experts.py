@@ -82,6 +82,8 @@ def evidence_scores(
         for t in themes
         for relation, key in (("expertise", "expertise"), ("interest", "interest_in"))
     }
+    # One noun per partnership and language, not per statement nor per theme asked.
+    partnerships: dict[str, grammar.Noun] = p.__dict__.setdefault(f"_partnership_nouns {lang}", {})
     for actor, t, relation, via in p.statement_actor_theme:
         if t not in themes:
             continue
@@ -95,7 +97,9 @@ def evidence_scores(
                 (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
                 "active",
             )
-            partnership = named(p, via, lang)
+            if via not in partnerships:  # one noun per partnership, not per statement
+                partnerships[via] = named(p, via, lang)
+            partnership = partnerships[via]
             key = "partnership_on_pl" if partnership.plural else "partnership_on"
             text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":

@@ -120,9 +120,12 @@ def meet(
         t: re.compile(r"\b" + re.escape(grammar.theme(t, p.label(t, lang), lang).bare) + r"\b")
         for t in {f.split(":", 1)[1] for f in p.features if f.startswith("theme:")}
     }
+    seen: dict[str, frozenset[str]] = {}
 
-    def mentioned(text: str) -> set[str]:
-        return {t for t, pattern in themes.items() if pattern.search(text)}
+    def mentioned(text: str) -> frozenset[str]:
+        if text not in seen:
+            seen[text] = frozenset(t for t, pattern in themes.items() if pattern.search(text))
+        return seen[text]
 
     def sides(a, b, kind):
         first, second = ROLES[kind]
@@ -137,30 +140,19 @@ def meet(
         }
 
     def offer(a, b, score, kind, reasons):
-        if not reasons:
-            return  # only what nearly everyone shares: no reason to meet
-        key = frozenset((a, b))
-        row = found.get(key)
-        if row is None:
-            found[key] = {**sides(a, b, kind), "score": score, "reasons": list(reasons)}
-            return
-        # The stronger introduction leads, with its roles and reasons; the other adds only
-        # what it did not say: nothing twice, no theme named again.
-        lead, extra = (
-            (reasons, row["reasons"]) if score > row["score"] else (row["reasons"], reasons)
-        )
-        said = set().union(*(mentioned(r) for r in lead))
-        merged = list(lead) + [r for r in extra if r not in lead and not mentioned(r) & said]
-        if score > row["score"]:
-            row.update(sides(a, b, kind), score=score)
-        row["reasons"] = merged
+        """Record an introduction; its reasons (None: the pair's shared features) are only
+        worded for the pairs that can make the list."""
+        found.setdefault(frozenset((a, b)), []).append((score, kind, a, b, reasons))
+
+    def reasons_of(a, b, reasons):
+        return list(reasons) if reasons is not None else pair_reasons(p, a, b, lang)
 
     experts = list(_expert_pairs(p, lang))
     peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
     for pairs, weight in ((peers, w.meet_peers), (experts, w.meet_experts)):
         best = max((s for _, _, s, _, _ in pairs), default=0)
         for a, b, s, kind, reasons in pairs:
-            offer(a, b, weight * s / best, kind, reasons or pair_reasons(p, a, b, lang))
+            offer(a, b, weight * s / best, kind, reasons)
     # Only the best pairs of each matcher can make the list; the best score of each is
     # its first row's, which is what the scores are divided by.
     south = south_south(kg, top=top, weights=weights, lang=lang)
@@ -168,7 +160,30 @@ def meet(
         best = south["score"].max()
         for r in south.itertuples():
             offer(r.source_id, r.target_id, w.meet_south * r.score / best, "south-south", r.reasons)
-    rows = sorted(found.values(), key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
+    # The strongest introduction of a pair leads (the first offered, on a tie), with its
+    # roles and reasons; the others add only what it did not say: nothing twice, no theme
+    # named again. A pair with no reason at all (only what nearly everyone shares) is left out.
+    offers = [sorted(o, key=lambda x: -x[0]) for o in found.values()]
+    offers.sort(key=lambda o: (-o[0][0], o[0][2], o[0][3]))
+    rows: list[dict] = []
+    for pair in offers:
+        # A row's score is at most its first offer's: past the top-th, nothing can enter.
+        if len(rows) >= top and pair[0][0] < sorted(r["score"] for r in rows)[-top]:
+            break
+        lead, merged, said = None, [], set()
+        for score, kind, x, y, reasons in pair:
+            fresh = [r for r in reasons_of(x, y, reasons) if r not in merged]
+            if lead is None:
+                if not fresh:
+                    continue  # an offer with nothing to say does not lead
+                lead = sides(x, y, kind) | {"score": score}
+            else:
+                fresh = [r for r in fresh if not mentioned(r) & said]
+            merged += fresh
+            said |= set().union(*(mentioned(r) for r in fresh))
+        if lead:
+            rows.append(lead | {"reasons": merged})
+    rows.sort(key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
     for row in rows:
         row["score"] = round(row["score"], 4)
     frame = pd.DataFrame(rows[:top], columns=COLUMNS)
