@@ -19,6 +19,7 @@ SAVED = [
     "authorities-by-theme",
     "embassy-coverage",
     "group-members",
+    "meeting-outcomes",
     "networks-by-country",
     "partnerships-by-country",
     "repertoire",
@@ -26,7 +27,12 @@ SAVED = [
 ]
 # A value for every parameter kind, to run each query with each parameter bound.
 SAMPLE = {"theme": "environnement", "country": "Brésil", "literal": "active"}
-SAMPLE_NAME = {"actor": "bouguenais", "group": "GP Argentine", "entity": "fougeres"}
+SAMPLE_NAME = {
+    "actor": "bouguenais",
+    "group": "GP Argentine",
+    "entity": "fougeres",
+    "meeting": "evt-reunion-brainstorming-amerique-latine-2020-11-30",
+}
 SAMPLE_FOR = {("embassy-coverage", "country"): "Pérou"}  # no embassy covers Brazil
 
 
@@ -429,3 +435,32 @@ def test_cli_injection_changes_nothing(built):
     assert json.loads(hostile.stdout) == json.loads(nothing.stdout)
     assert json.loads(hostile.stdout)["results"]["bindings"] == []
     assert len(graphkit.load(built).store) == before
+
+
+def test_meeting_outcomes_give_quote_speaker_row_answer_and_supporters(kg):
+    rows = sq.select(
+        kg, "meeting-outcomes", meeting="evt-reunion-brainstorming-amerique-latine-2020-11-30"
+    )
+    by_id = {term_value_id(r["outcome"]): r for r in rows}
+    assert len(by_id) == 41  # every outcomes.csv row comes from that meeting
+    # « Comment va se faire cet accompagnement ? » (P. Roux) — answered by the roadmap
+    asked = by_id["out-q-accompagnement"]
+    assert (asked["kind"], asked["quote"], asked["by"], asked["speaker"]) == (
+        "question",
+        "Comment va se faire cet accompagnement ?",
+        "Ville de Bordeaux",
+        "Pascale Roux",
+    )
+    assert asked["row"].startswith("outcomes.csv:")
+    assert asked["answeredBy"].startswith("CUF élabore une feuille de route")
+    assert not by_id["out-q-partage-territorial-ambassades"]["answeredBy"]  # still open
+    # Val-de-Marne and Bouguenais support meeting again at the scale of Central America
+    revive = by_id["out-reunions-amerique-centrale"]
+    assert set(revive["supportedBy"].split(" | ")) == {
+        "Département du Val-de-Marne",
+        "Ville de Bouguenais",
+    }
+    # « Pas d'intérêt sur un groupe plus large, sauf si c'est thématisé » (Grand Poitiers)
+    assert by_id["out-reunions-thematiques"]["conditionalOn"] == "Grand Poitiers"
+    assert by_id["out-feuille-de-route-ete-2021"]["due"] == "2021-06"
+    assert sq.select(kg, "meeting-outcomes", meeting="evt-salc") == []

@@ -383,7 +383,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Citas tal como las escribe el acta (en francés).",
         "pt": "Citações tal como a ata as escreve (em francês).",
     },
-    "outcome_proposal": {"fr": "Proposition", "en": "Proposal", "es": "Propuesta", "pt": "Proposta"},
+    "outcome_proposal": {
+        "fr": "Proposition",
+        "en": "Proposal",
+        "es": "Propuesta",
+        "pt": "Proposta",
+    },
     "outcome_decision": {"fr": "Décision", "en": "Decision", "es": "Decisión", "pt": "Decisão"},
     "outcome_deliverable": {
         "fr": "Livrable attendu",
@@ -391,8 +396,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "Entregable previsto",
         "pt": "Entregável previsto",
     },
-    "outcome_observation": {"fr": "Constat", "en": "Observation", "es": "Constatación", "pt": "Constatação"},
-    "due": {"fr": "échéance {date}", "en": "due {date}", "es": "plazo {date}", "pt": "prazo {date}"},
+    "outcome_observation": {
+        "fr": "Constat",
+        "en": "Observation",
+        "es": "Constatación",
+        "pt": "Constatação",
+    },
+    "due": {
+        "fr": "échéance {date}",
+        "en": "due {date}",
+        "es": "plazo {date}",
+        "pt": "prazo {date}",
+    },
     "position_supports": {
         "fr": "soutien : {who}",
         "en": "supported by: {who}",
