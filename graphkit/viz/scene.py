@@ -223,6 +223,7 @@ def scene(
             x, y = basemap.project(point[n][1], point[n][0])
             px = round(4 + 5 * importance[n] / top_importance, 1)
             node.update(x=x, y=y, size=px, px=px, fixed=True, physics=False, at=at.get(n, ""))
+            node["shape"] = GEO_SHAPE.get(node["shape"], node["shape"])
         node["name"] = node["label"]  # what search looks in (a geo page may hide labels)
         nodes.append(node)
     groups, outlines = [], []
@@ -289,8 +290,9 @@ def _group_colocated(
                 x=round(x + radius * math.cos(angle), 1), y=round(y + radius * math.sin(angle), 1)
             )
     by_country: dict[str, list[dict]] = defaultdict(list)
-    for n in nodes:
-        by_country[country_of.get(n["id"], "")].append(n)
+    for n in nodes:  # a country node is in its own country
+        own = n["id"] if n["kind"] == "Country" else ""
+        by_country[country_of.get(n["id"], own)].append(n)
     groups = []
     for country, members in sorted(by_country.items()):
         for part in _near_parts(members):
@@ -379,16 +381,22 @@ def _edges(sub: nx.Graph, labels: dict[str, str], lang: str) -> list[dict]:
     return out
 
 
+# On a map every node is a marker with its label under it: shapes that hold their label
+# inside (box, ellipse) become the nearest marker shape.
+GEO_SHAPE = {"box": "square", "ellipse": "dot"}
+
+
 def _legend(nodes, edges, cluster_of, lang, grouped=False) -> list[dict]:
     kinds = sorted(
         {n["kind"] for n in nodes},
         key=lambda k: list(NODE_STYLE).index(k) if k in NODE_STYLE else 99,
     )
+    shape_of = {n["kind"]: n["shape"] for n in nodes}
     legend = [
         {
             "label": kind_name(k, lang),
             "color": NODE_STYLE.get(k, DEFAULT_STYLE)["color"],
-            "shape": NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
+            "shape": shape_of.get(k) or NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
         }
         for k in kinds
     ]
