@@ -855,3 +855,25 @@ def test_what_the_minutes_do_not_state_is_not_a_fact(kg):
     assert all(r["note"].startswith("Aucun intervenant ne propose ce groupe") for r in groups)
     # Montpellier Métropole's work with local associations is a reading, marked.
     assert kg.query("ASK { gkd:pship-montpellier-metropole-associations gk:interpretation true }")
+
+
+def test_quotes_and_labels_of_outcomes_name_no_person(kg):
+    # data/README.md promises it: --no-personal-data then leaves no name behind in them.
+    from graphkit.names import normalise
+
+    names = {
+        normalise(r["n"]).split()[-1]
+        for r in kg.select("SELECT ?n WHERE { ?p a foaf:Person ; foaf:name|skos:altLabel ?n }")
+    }
+    assert "sevrin" in names and "geroudet" in names
+    texts = kg.select(
+        """SELECT ?x ?t WHERE { { ?x a gk:MeetingOutcome } UNION { ?x a gk:Stance }
+                                ?x schema:text|rdfs:label ?t }"""
+    )
+    assert len(texts) == 2 * (41 + 19)
+    naming = [
+        short(r["x"])
+        for r in texts
+        if any(re.search(rf"\b{n}\b", normalise(r["t"])) for n in names)
+    ]
+    assert naming == []
