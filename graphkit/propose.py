@@ -623,23 +623,30 @@ class Proposer:
         self.proposals[-1].values.pop("note", None)
 
     def _closest_outcome(self, sentence: str) -> tuple[str, float]:
-        """The outcome (in the tables or proposed above) a stance sentence names best."""
+        """The outcome a stance sentence names best: its words in brackets if it has some
+        ("D'accord avec les propos précédents (garder le GP…)"), else the rest after "d'accord
+        avec"; the tables' outcomes first, then those proposed above."""
         from rapidfuzz import fuzz
 
-        text = normalise(re.sub(r"(?i)^(?:est )?d['’]accord avec|^favorable [àa]", "", sentence))
-        candidates = [
+        inside = re.search(r"\(([^)]{12,})\)", sentence)
+        words = inside.group(1) if inside else sentence
+        text = normalise(re.sub(r"(?i)^(?:est )?d['’]accord avec|^favorable [àa]", "", words))
+        tables = [
             (r.get("id"), r.get("quote") + " " + r.get("label_fr"))
             for r in self.data.records.get("outcomes", [])
         ]
-        candidates += [
+        proposed = [
             (p.values["id"], p.values["quote"]) for p in self.proposals if p.table == "outcomes"
         ]
         best = ("", 0.0)
-        for oid, words in candidates:
-            ratio = fuzz.token_set_ratio(text, normalise(words))
-            if ratio > best[1]:
-                best = (oid, ratio)
-        return best if best[1] >= 60 else ("", best[1])
+        for candidates in (tables, proposed):
+            for oid, said in candidates:
+                ratio = fuzz.token_set_ratio(text, normalise(said))
+                if ratio > best[1]:
+                    best = (oid, ratio)
+            if best[1] >= 60:
+                return best
+        return ("", best[1])
 
     def propose(self, text: str) -> list[Proposal]:
         blocks, hosts = split_blocks(text)
