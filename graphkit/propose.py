@@ -625,7 +625,7 @@ class Proposer:
     def _closest_outcome(self, sentence: str) -> tuple[str, float]:
         """The outcome a stance sentence names best: its words in brackets if it has some
         ("D'accord avec les propos précédents (garder le GP…)"), else the rest after "d'accord
-        avec"; the tables' outcomes first, then those proposed above."""
+        avec"; the outcomes of the same minutes first (proposed above), then the tables'."""
         from rapidfuzz import fuzz
 
         inside = re.search(r"\(([^)]{12,})\)", sentence)
@@ -639,7 +639,7 @@ class Proposer:
             (p.values["id"], p.values["quote"]) for p in self.proposals if p.table == "outcomes"
         ]
         best = ("", 0.0)
-        for candidates in (tables, proposed):
+        for candidates in (proposed, tables):
             for oid, said in candidates:
                 ratio = fuzz.token_set_ratio(text, normalise(said))
                 if ratio > best[1]:
