@@ -3,18 +3,21 @@ in its countries, a status, and a recommendation with its reasons, all in ``lang
 
 The members of a group are those whose membership of it is active; the French authorities
 with an active partnership in its countries are listed apart (``active_in_countries``):
-they are who could join it, not members. A status the sources record is never
-contradicted: an ``ended`` group is reported ended (advice: fold into a wider group that
-still runs, else revive it if authorities are active in its countries), a ``proposed`` one
-proposed (advice: create it). A group with no recorded end is ``active`` if the sources
-say so or it has ``group_min_members`` (3) active members, ``at-risk`` with fewer
-(``dormant`` with none and nobody active in its countries); an at-risk group is advised to
-fold into a wider group, or to open a thematic group if its authorities share a theme.
+they are involved, and could join, but are not members. A status the sources record is
+never contradicted: an ``ended`` group is reported ended (advice: fold into a wider group
+that still runs, else revive it if authorities are active in its countries), a
+``proposed`` one proposed (advice: create it). A running group is ``active`` with at least
+``group_min_members`` (3) authorities involved (members and active in its countries, as
+the minutes count "CTF impliquées"), ``at-risk`` with fewer (``dormant`` with none); an
+at-risk group is advised to fold into a wider group, or to open a thematic group if its
+authorities share a theme.
 
 >>> import graphkit
->>> health = groups(graphkit.from_tables("data"), lang="en")
->>> health.set_index("id").loc["gp-nicaragua", ["status", "recommendation"]].tolist()
-['ended', 'fold into the regional group']
+>>> health = groups(graphkit.from_tables("data"), lang="en").set_index("id")
+>>> health.loc["gp-amerique-centrale", ["status", "recommendation"]].tolist()
+['ended', 'revive']
+>>> health.loc["gp-nicaragua", ["status", "recommendation"]].tolist()
+['at risk', 'fold into the regional group']
 """
 
 from __future__ import annotations
@@ -94,7 +97,9 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
             a for a in {a for a, _ in in_group} - members[g] if not p.is_placeholder(a)
         )
         partnerships = sorted({x for _, x in in_group})
-        n = len(authorities)
+        # Health counts every French authority involved, members or active in its countries
+        # (the minutes: "seulement 2 CTF impliquées"); only members are listed as members.
+        n = len(authorities) + len(working)
         facts = [
             say("group.members", lang, names=", ".join(p.label(a, lang) for a in authorities))
             if authorities
@@ -114,13 +119,15 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
         elif recorded[g] == "proposed":
             status, recommendation = "proposed", "create"
             reasons.append(say("group.proposed", lang))
-        elif recorded[g] == "active" or n >= w.group_min_members:
-            status, recommendation = "active", "keep"
-            if recorded[g]:
-                reasons.append(say("group.recorded", lang, status=status_word("active", lang)))
         else:
-            status = "at-risk" if n or in_group else "dormant"
-            recommendation = "fold" if wider else ("thematic" if theme else "watch")
+            if n >= w.group_min_members:
+                status, recommendation = "active", "keep"
+            else:  # running, as the sources say, but with too few authorities to last
+                status = "at-risk" if n else "dormant"
+                recommendation = "fold" if wider else ("thematic" if theme else "watch")
+            if recorded[g]:
+                word = status_word(recorded[g], lang)
+                reasons.append(say("group.recorded", lang, status=word))
         if recommendation == "fold":
             reasons.append(say("group.fold", lang, group=named(p, wider, lang)))
         if theme and recommendation in ("thematic", "keep", "create", "revive"):
