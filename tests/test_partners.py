@@ -77,7 +77,7 @@ def test_a_shared_theme_is_a_reason_on_the_shipped_data():
     kg = graphkit.from_tables("data")
     found = partners(kg, "bordeaux", country="BR").set_index("id")
     reasons = found.loc["br-belem", "reasons"]
-    assert reasons[0] == "les deux travaillent sur Écologie et environnement"
+    assert reasons[0] == "les deux travaillent sur l'écologie et l'environnement"
     assert "br-belem" in found.index and "it-viterbo" not in found.index
 
 
@@ -100,7 +100,7 @@ def test_a_country_is_not_an_authority(tmp_path):
     out = tmp_path / "g.ttl"
     assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
     result = CliRunner().invoke(main, ["partners", "Brésil", "--graph", str(out)])
-    assert result.exit_code == 1 and "not a French or foreign authority" in result.stderr
+    assert result.exit_code == 1 and "not a local authority" in result.stderr
     result = CliRunner().invoke(
         main, ["partners", "chartres", "--country", "AR", "--format", "json", "--graph", str(out)]
     )

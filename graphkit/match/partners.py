@@ -36,6 +36,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..i18n import say
+from ..names import AUTHORITY, TERRITORY
 from .partner_model import (
     FEATURES,
     PartnerModel,
@@ -188,7 +189,7 @@ def partners(
     ['ar-jujuy', 'ar-moron', 'ar-santa-fe']
     """
     p = projection(kg, weights)
-    me = kg.resolve(name)
+    me = kg.resolve(name, AUTHORITY)
     if p.kind.get(me) not in SIDES:
         raise NotAnAuthorityError(
             f"'{name}' is {p.label(me, lang)} ({me}), not a French or foreign authority"
@@ -200,7 +201,7 @@ def partners(
         [p.kind[a] == other and not p.linked(me, a) and a != me for a in towns.ids], dtype=bool
     )
     if country:
-        where = _country_id(kg, p, country)
+        where = kg.resolve(country, TERRITORY)
         keep &= np.array(
             [c == where or where in p.regions_of.get(c, ()) for c in towns.country], dtype=bool
         )
@@ -246,14 +247,6 @@ def partners(
     if frame.empty:
         frame.attrs["empty"] = f"nothing speaks for any partner of {p.label(me, lang)}"
     return frame
-
-
-def _country_id(kg: KnowledgeGraph, p, name: str) -> str:
-    """A country or macro-region: an ISO code first (``AR``), else any name."""
-    code = f"country-{name.strip().lower()}"
-    if code in p.regions_of or code in set(p.seat_country.values()):
-        return code
-    return kg.resolve(name)
 
 
 def _rounded(score: float, values: list[float]) -> list[float]:
