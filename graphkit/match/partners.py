@@ -230,8 +230,11 @@ def partners(
         if score[k] <= 0:
             continue
         c = int(cand[k])
-        terms = [(FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] > 0)]
-        terms.sort(key=lambda t: -t[1])
+        terms = dict((FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] > 0))
+        if "area_partner" in terms and "near_their_partners" in terms:
+            # the nearest of its partners is then a neighbour already named: one reason
+            terms["area_partner"] += terms.pop("near_their_partners")
+        terms = sorted(terms.items(), key=lambda t: -t[1])
         texts = [_sentence(p, towns, i, c, f, x[k, FEATURES.index(f)], lang) for f, _ in terms]
         rows.append(
             {
@@ -244,6 +247,7 @@ def partners(
             }
         )
     frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame.attrs["table_columns"] = COLUMNS[:-1]  # tables keep the sentences
     if frame.empty:
         frame.attrs["empty"] = f"nothing speaks for any partner of {p.label(me, lang)}"
     return frame
