@@ -256,3 +256,25 @@ def test_filters_and_the_other_direction():
     back = partners(kg, "moron", top=50)
     assert len(back) > 0 and all(i.startswith("fr-") for i in back["id"])
     assert "fr-nanterre" not in set(back["id"])  # Morón's partner
+
+
+def test_one_scale_for_every_matcher():
+    from graphkit.match import experts, meet, peers, peers_all, south_south
+    from graphkit.match.scale import unit
+
+    kg = graphkit.from_tables("data")
+    frames = {
+        "peers": peers(kg, "bordeaux"),
+        "experts": experts(kg, "dechets"),
+        "south-south": south_south(kg),
+        "partners": partners(kg, "bordeaux"),
+        "meet": meet(kg),
+    }
+    for name, frame in frames.items():
+        assert len(frame) and frame["score"].between(0, 1).all(), name
+    # The anchor: a typical good suggestion (the median of the ten best per authority on
+    # the shipped data) scores one half, for peers as for partners.
+    assert abs(float(np.median(peers_all(kg, top=10, reasons=False)["score"])) - 0.5) < 0.05
+    best = [partners(kg, a, top=10)["score"] for a in ("bordeaux", "chartres", "nanterre")]
+    assert 0.2 < float(np.median(np.concatenate(best))) < 0.8
+    assert unit(2.0, 2.0) == 0.5 and unit(0.0, 1.0) == 0.0
