@@ -33,7 +33,8 @@ def main() -> None:
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="gk-partners-"))
     data, graph = work / "data", work / "build" / "graph.ttl"
-    if not graph.exists():
+    built = not graph.exists()
+    if built:
         print(f"synth + build in {work} …", flush=True)
         subprocess.run([*GK, "synth", "--scale", "s1", "--out", str(data)], check=True)
         subprocess.run([*GK, "build", "--data", str(data), "--out", str(graph)], check=True)
@@ -44,12 +45,15 @@ def main() -> None:
     p = projection(graphkit.load(graph))
     name = max(p.of_kind("FrenchAuthority"), key=lambda a: (len(p.partners.get(a, {})), a))
     query = ["partners", name, "--graph", str(graph)]
-    first = timed(query)
+    first = timed(query)  # computes and caches the partner view if this build has none
     runs = [timed(query) for _ in range(args.runs)]
+    peers = [timed(["peers", name, "--graph", str(graph)]) for _ in range(args.runs)]
     print(
-        f"partners {name} ({len(p.partners.get(name, {}))} partners), S1: first call after "
-        f"build {first:.2f} s; then median {statistics.median(runs):.2f} s "
-        f"({min(runs):.2f}–{max(runs):.2f}) over {args.runs} new processes; target ≤ 1.5 s"
+        f"partners {name} ({len(p.partners.get(name, {}))} partners), S1: "
+        + (f"first call after build {first:.2f} s; " if built else "")
+        + f"median {statistics.median(runs):.2f} s ({min(runs):.2f}–{max(runs):.2f}) over "
+        f"{args.runs} new processes (peers, same runs: median {statistics.median(peers):.2f} s); "
+        "target ≤ 1.5 s"
     )
 
 
