@@ -278,3 +278,27 @@ def test_one_scale_for_every_matcher():
     best = [partners(kg, a, top=10)["score"] for a in ("bordeaux", "chartres", "nanterre")]
     assert 0.2 < float(np.median(np.concatenate(best))) < 0.8
     assert unit(2.0, 2.0) == 0.5 and unit(0.0, 1.0) == 0.0
+
+
+def test_a_list_of_another_shape_is_one_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("town,partner\nLyon,Frankfurt\n")
+    result = CliRunner().invoke(
+        main,
+        [
+            "fit",
+            "--french-list",
+            str(bad),
+            "--world-list",
+            str(bad),
+            "--out",
+            str(tmp_path / "w.toml"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {bad}:1: expected Wikidata's columns (origincityLabel, …) or city1, country1, "
+        "lat1, lng1, city2, country2, lat2, lng2; missing city1, country1, lat1, lng1, city2, "
+        "country2, lat2, lng2"
+    )
+    assert not (tmp_path / "w.toml").exists()

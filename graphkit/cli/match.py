@@ -215,7 +215,10 @@ def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
     from ..match.protocols import evaluate as run
 
     kg = open_graph(graph_path) if graph_path.exists() or not (french_list or world_list) else None
-    frame = run(kg, french_list, world_list, range(seeds), sample, fit_out)
+    try:
+        frame = run(kg, french_list, world_list, range(seeds), sample, fit_out)
+    except ValueError as err:
+        fail(f"error: {err}")
     rows = [
         {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}
         for row in frame.to_dict(orient="records")
@@ -246,7 +249,10 @@ def fit(french_list, world_list, out):
     """Fit the partner model's weights on public twin-town lists and write them (TOML)."""
     from ..match.protocols import fit_lists
 
-    models = fit_lists(french_list, world_list, out)
+    try:
+        models = fit_lists(french_list, world_list, out)
+    except ValueError as err:
+        fail(f"error: {err}")
     for name, model in models.items():
         terms = ", ".join(f"{k}={v:g}" for k, v in model.weights.items() if v)
         click.echo(f"[{name}] {terms}")

@@ -34,6 +34,19 @@ COUNTRY_ALIASES = {
     "Republic of Ireland": "Ireland",
     "United States of America": "United States",
 }
+WIKIDATA_COLUMNS = [
+    "origincityLabel",
+    "origincountry",
+    "originlat",
+    "originlong",
+    "originpopulation",
+    "sistercityLabel",
+    "destinationlat",
+    "destinationlong",
+    "destinationpopulation",
+    "destination_countryLabel",
+]
+WORLD_COLUMNS = ["city1", "country1", "lat1", "lng1", "city2", "country2", "lat2", "lng2"]
 # "North" for the South–South protocol: Europe (GeoNames continent EU) and these.
 NORTH_AMERICA = {"US", "CA", "GL", "BM", "PM"}
 
@@ -48,7 +61,11 @@ def read_list(source: str | Path | IO[str]) -> Towns:
     head = pd.read_csv(source, nrows=0, sep=None, engine="python")
     if hasattr(source, "seek"):
         source.seek(0)
+    where = str(source) if isinstance(source, str | Path) else getattr(source, "name", "list")
     if "origincityLabel" in head.columns:
+        missing = [c for c in WIKIDATA_COLUMNS if c not in head.columns]
+        if missing:
+            raise ValueError(f"{where}:1: missing column(s) {', '.join(missing)}")
         raw = pd.read_csv(source, sep="\t", dtype={"origincityLabel": str})
         a = pd.DataFrame(
             {
@@ -69,6 +86,12 @@ def read_list(source: str | Path | IO[str]) -> Towns:
             }
         )
     else:
+        missing = [c for c in WORLD_COLUMNS if c not in head.columns]
+        if missing:
+            raise ValueError(
+                f"{where}:1: expected Wikidata's columns "
+                f"(origincityLabel, …) or {', '.join(WORLD_COLUMNS)}; missing {', '.join(missing)}"
+            )
         raw = pd.read_csv(source, dtype={"city1": str, "city2": str}).dropna(
             subset=["city1", "city2", "country1", "country2"]
         )
