@@ -1,8 +1,9 @@
 """Embassies: which embassy's regional support covers each of an authority's cooperations.
 
 For every partnership of the authority, each country it takes place in is matched with the
-French embassies whose recorded coverage holds that country, directly (score 1) or through
-a macro-region (0.8), and with the embassies in France of that country (0.5). A
+French embassies whose recorded coverage holds that country, directly (score ``embassy_country``, 1) or
+through a macro-region (``embassy_region``, 0.8), and with the embassies in France of
+that country (``embassy_represents``, 0.5; weights in :mod:`graphkit.match.weights`). A
 cooperation no embassy covers gets a row saying so (score 0).
 
 >>> import graphkit
@@ -42,6 +43,7 @@ def embassy(
 ) -> pd.DataFrame:
     """One row per (cooperation, country, embassy) of the authority ``name``."""
     p = projection(kg, weights)
+    w = p.weights
     me = kg.resolve(name, AUTHORITY)
     ids = vocab.local_id
     coverage = defaultdict(set)  # territory -> French embassies covering it
@@ -67,7 +69,7 @@ def embassy(
             found = {}
             where = grammar.place(country, p.label(country, lang), lang)
             for e in coverage.get(country, ()):
-                found[e] = (1.0, say("embassy.covers", lang, place=where))
+                found[e] = (w.embassy_country, say("embassy.covers", lang, place=where))
             for region in sorted(p.regions_of.get(country, ())):
                 for e in coverage.get(region, ()):
                     text = say(
@@ -76,10 +78,12 @@ def embassy(
                         region=grammar.place(region, p.label(region, lang), lang),
                         place=where,
                     )
-                    found.setdefault(e, (0.8, text))
+                    found.setdefault(e, (w.embassy_region, text))
             for e in represents.get(country, ()):
                 if p.seat_country.get(e) == home:
-                    found.setdefault(e, (0.5, say("embassy.represents", lang, place=where)))
+                    found.setdefault(
+                        e, (w.embassy_represents, say("embassy.represents", lang, place=where))
+                    )
             base = {
                 "partnership_id": partnership,
                 "partnership": p.label(partnership, lang),

@@ -136,7 +136,11 @@ def experts(
     me = kg.resolve(for_, AUTHORITY) if for_ is not None else None
     rows = []
     for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
-        if actor == me or (me and p.linked(me, actor)) or score < w.expert_partnership * 0.2:
+        if (
+            actor == me
+            or (me and p.linked(me, actor))
+            or score < w.expert_partnership * w.expert_floor
+        ):
             continue  # itself, an existing partner, or only an interest: not an expert
         if p.is_placeholder(actor):
             continue  # an actor the sources do not name cannot be introduced

@@ -82,7 +82,7 @@ def _expert_pairs(p, lang):
             continue
         if theme not in ranked:
             found = evidence_scores(p, theme, lang)
-            floor = p.weights.expert_partnership * 0.2
+            floor = p.weights.expert_partnership * p.weights.expert_floor
             ranked[theme] = (
                 found,
                 sorted(

@@ -46,6 +46,9 @@ class Weights:
     expert_expertise: float = 1.0
     expert_partnership: float = 0.8
     expert_interest: float = 0.1
+    # the least evidence that makes an expert, as a share of one partnership on the theme:
+    # below it an actor has only stated an interest, and is not shown as an expert
+    expert_floor: float = 0.2
     # experts --for: preference for experts close to the asker
     expert_near: float = 0.5  # same country or macro-region of cooperation
     expert_connected: float = 0.5  # a shared network or group
@@ -55,6 +58,12 @@ class Weights:
     meet_peers: float = 1.0
     meet_experts: float = 1.0
     meet_south: float = 0.8
+    # embassy: how surely an embassy covers a cooperation in a country: its recorded coverage
+    # holds the country, or a macro-region the country is in, or it is that country's
+    # embassy in France
+    embassy_country: float = 1.0
+    embassy_region: float = 0.8
+    embassy_represents: float = 0.5
     # groups: fewer active French members than this puts a country group at risk
     group_min_members: int = 3
     # One 0–1 scale (graphkit.match.scale): score = 1 − 2^(−raw / m), m the median raw score
