@@ -49,6 +49,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import vocab
 from .packed import PackedMap
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -76,8 +77,8 @@ _NO_MARKS = _MarkStripper(
     {ord(k): v for k, v in zip("œæøłđðı", ["oe", "ae", "o", "l", "d", "d", "i"], strict=True)}
 )
 
-AUTHORITIES = frozenset({"FrenchAuthority", "ForeignAuthority"})
-ACTORS = AUTHORITIES | {"Network", "Embassy", "Organisation"}
+AUTHORITIES = frozenset(vocab.AUTHORITY_KINDS)
+ACTORS = frozenset(vocab.ACTOR_KINDS)
 PLACES = frozenset({"Country", "Subdivision", "City", "MacroRegion"})
 
 # When one name fits several entities of the expected kinds, the first kind here wins.

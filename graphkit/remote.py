@@ -34,10 +34,8 @@ import pyoxigraph as ox
 
 from . import vocab
 from .graph import KnowledgeGraph
+from .vocab import DATA_GRAPH, ONTOLOGY_GRAPH, THEMES_GRAPH
 
-DATA_GRAPH = "https://w3id.org/graphkit/graph/data"
-ONTOLOGY_GRAPH = "https://w3id.org/graphkit/graph/ontology"
-THEMES_GRAPH = "https://w3id.org/graphkit/graph/themes"
 SIDE_GRAPHS = (ONTOLOGY_GRAPH, THEMES_GRAPH)
 
 RESULTS_JSON = "application/sparql-results+json"

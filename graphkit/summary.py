@@ -158,7 +158,7 @@ TERM_WORDS: dict[str, tuple[str, str, str, str]] = {
     "rdfs:comment": ("commentaire", "comment", "comentario", "comentário"),
     "rdfs:seeAlso": ("voir aussi", "see also", "véase también", "ver também"),
 }
-_LANGS = ("fr", "en", "es", "pt")
+_LANGS = vocab.LANGS
 
 
 def term_words(kg: KnowledgeGraph, curies: list[str], lang: str = "fr") -> dict[str, str]:

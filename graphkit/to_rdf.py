@@ -25,8 +25,8 @@ from .tables import STATEMENT_KEYS, Dataset, Record
 
 P = vocab.PREFIXES
 XSD = P["xsd"]
-GRAPH_ONTOLOGY = ox.NamedNode("https://w3id.org/graphkit/graph/ontology")
-GRAPH_THEMES = ox.NamedNode("https://w3id.org/graphkit/graph/themes")
+GRAPH_ONTOLOGY = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
+GRAPH_THEMES = ox.NamedNode(vocab.THEMES_GRAPH)
 
 KIND_FR = {
     "twinning": "Jumelage",

@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .i18n import LANGS
 from .names import normalise
 from .tables import Dataset
 
 TOWN_TYPES = ("commune", "municipio")
 RADIUS_KM = 20.0  # a homonym farther than this from the given point is another town
 CLEAR_LEAD = 2.0  # without coordinates, the most populous homonym needs this lead
-LANGS = ("fr", "en", "es", "pt")
 # GeoNames gives overseas departments their own country code; the model puts them in FR.
 OVERSEAS = {"GP": "FR-971", "MQ": "FR-972", "GF": "FR-973", "RE": "FR-974", "YT": "FR-976"}
 # Country names the lists use that neither pycountry nor GeoNames know (normalised).

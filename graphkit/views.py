@@ -70,7 +70,7 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     True
     """
     g = nx.MultiDiGraph()
-    graphs = [ox.DefaultGraph(), ox.NamedNode("https://w3id.org/graphkit/graph/themes")]
+    graphs = [ox.DefaultGraph(), ox.NamedNode(vocab.THEMES_GRAPH)]
     for graph in graphs:
         for q in kg.store.quads_for_pattern(None, None, None, graph):
             if not isinstance(q.subject, ox.NamedNode):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .i18n import LANGS as LANGS  # the languages of labels, defined with the sentences
+
 GK = "https://w3id.org/graphkit/ontology#"
 ID = "https://w3id.org/graphkit/id/"
 THEME = "https://w3id.org/graphkit/theme/"
@@ -46,7 +48,15 @@ SKOS_PREF = PREFIXES["skos"] + "prefLabel"
 SKOS_ALT = PREFIXES["skos"] + "altLabel"
 FOAF_NAME = PREFIXES["foaf"] + "name"
 
-LANGS = ("fr", "en", "es", "pt")
+
+# The kinds of actor (local names of gk: classes), authorities first.
+AUTHORITY_KINDS = ("FrenchAuthority", "ForeignAuthority")
+ACTOR_KINDS = (*AUTHORITY_KINDS, "Network", "Embassy", "Organisation")
+
+# The named graphs of a build (the default graph holds the data; see docs/model.md).
+DATA_GRAPH = "https://w3id.org/graphkit/graph/data"
+ONTOLOGY_GRAPH = "https://w3id.org/graphkit/graph/ontology"
+THEMES_GRAPH = "https://w3id.org/graphkit/graph/themes"
 
 # Table value -> local name in the gk: namespace. The ontology declares each as a skos:Concept
 # whose skos:notation is the table value, so the two cannot drift apart unnoticed (tested).

@@ -321,9 +321,3 @@ def test_cli_export_errors(built, tmp_path):
         == 2
     )
     assert run("export", "--graph", built).exit_code == 2  # --out is required
-
-
-def test_cli_formats_are_the_library_formats():
-    from graphkit.cli.export import FORMATS
-
-    assert FORMATS == ex.FORMATS

@@ -10,10 +10,9 @@ import pytest
 from conftest import DATA
 
 from graphkit import grammar
-from graphkit.i18n import FAMILIES, SENTENCES, say
+from graphkit.i18n import FAMILIES, LANGS, SENTENCES, say
 from graphkit.ontology_files import theme_ids
 
-LANGS = ("fr", "en", "es", "pt")
 ISO = sorted(c.alpha_2 for c in pycountry.countries)
 
 

@@ -200,12 +200,6 @@ def test_credentials_in_the_url_never_show_in_messages():
     assert "secret" not in str(err.value) and "cannot reach http://127.0.0.1:" in str(err.value)
 
 
-def test_cli_default_graph_iri_is_the_library_one():
-    from graphkit.cli import serve
-
-    assert serve.DATA_GRAPH == DATA_GRAPH
-
-
 def test_cli_saved_queries_through_the_endpoint(built, server, pushed):
     for args in (
         ["partnerships-by-country", "--param", "country=Nicaragua"],

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..export import FORMATS
 from . import fail, graph_option, main, open_graph
-
-FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 
 
 @main.command()

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
+from ..i18n import LANGS
 from . import endpoint_option, fail, graph_option, main, open_graph
 from .output import emit, format_option
-
-LANGS = ("fr", "en", "es", "pt")
 
 
 def matcher_options(fn):

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
+from ..vocab import DATA_GRAPH  # vocab is light: no store, no rdflib
 from . import fail, graph_option, main, open_graph
-
-DATA_GRAPH = "https://w3id.org/graphkit/graph/data"  # graphkit.remote.DATA_GRAPH, kept light
 
 no_personal_data_option = click.option(
     "--no-personal-data",

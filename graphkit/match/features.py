@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 # The label of an actor the sources do not name (data/README.md).
 PLACEHOLDER = re.compile(r"\(\s*(non nommée?s?|sans nom)\s*\)\s*$", re.IGNORECASE)
 
-ACTOR_KINDS = ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
+ACTOR_KINDS = vocab.ACTOR_KINDS
 
 
 @dataclass

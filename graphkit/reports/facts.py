@@ -32,8 +32,7 @@ FACT_TYPES = {
     "org:Membership": "membership",
     "gk:Participation": "participation",
 }
-ACTOR_KINDS = ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
-AUTHORITIES = ("FrenchAuthority", "ForeignAuthority")
+ACTOR_KINDS, AUTHORITIES = vocab.ACTOR_KINDS, vocab.AUTHORITY_KINDS
 
 
 @dataclass(frozen=True)
