@@ -144,7 +144,7 @@ class Handler(BaseHTTPRequestHandler):
         self._handle()
 
     def _plain(self, status: int, message: str, close: bool = False) -> None:
-        body = (message + "\n").encode("utf-8")
+        body = message.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/plain; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
