@@ -248,16 +248,40 @@ class RemoteGraph(KnowledgeGraph):
         raise NotImplementedError("the rdflib view reads a local build: use graphkit.load")
 
 
+_BOOLEAN = vocab.PREFIXES["xsd"] + "boolean"
+
+
+def canonical_booleans(document: dict) -> bool:
+    """Write ``xsd:boolean`` values ``1``/``0`` as ``true``/``false`` in a SPARQL JSON results
+    document, in place (Virtuoso answers ``1``: the same value, another spelling, which
+    would make a remote answer differ from the build's); whether anything changed.
+
+    >>> doc = {"results": {"bindings": [{"x": {"type": "literal", "value": "1",
+    ...     "datatype": "http://www.w3.org/2001/XMLSchema#boolean"}}]}}
+    >>> canonical_booleans(doc), doc["results"]["bindings"][0]["x"]["value"]
+    (True, 'true')
+    """
+    changed = False
+    for row in document.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("datatype") == _BOOLEAN and term.get("value") in ("1", "0"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+                changed = True
+    return changed
+
+
 def _results(kind: str, payload: bytes, where: str) -> Any:
     if kind == RESULTS_JSON:
         try:  # a server that hits its time limit mid-answer leaves the document unfinished
-            json.loads(payload)
+            document = json.loads(payload)
         except ValueError:
             tail = payload[-200:].decode("utf-8", "replace").strip().splitlines()
             raise EndpointError(
                 f"{where} sent an incomplete answer (stopped by its time limit?): "
                 f"{tail[-1] if tail else 'empty'}"
             ) from None
+        if isinstance(document, dict) and canonical_booleans(document):
+            payload = json.dumps(document).encode("utf-8")
         return ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
     formats = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
     if kind in formats:
