@@ -81,8 +81,8 @@ def credentials(url: str) -> tuple[str, tuple[str, str] | None]:
     standard error once: URLs end up in shell history and process lists), ``~/.netrc``
     (``machine HOST login USER password SECRET``).
 
-    >>> credentials("http://127.0.0.1:9/store")  # doctest: +SKIP
-    ('http://127.0.0.1:9/store', None)
+    >>> credentials("http://ann:s3cret@127.0.0.1:9/store")  # and a warning on stderr
+    ('http://127.0.0.1:9/store', ('ann', 's3cret'))
     """
     import os
 

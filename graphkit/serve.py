@@ -1,16 +1,22 @@
-"""Serve the build as a read-only SPARQL 1.1 Protocol endpoint with the Oxigraph server.
+"""Serve the build as a read-only SPARQL 1.1 Protocol endpoint, every query bounded.
 
 The engine is the ``oxigraph`` program from PyPI (a dependency of graphkit), run as
 ``oxigraph serve-read-only``: the same engine and version line as the embedded store,
 GET and POST queries, results as JSON, XML, CSV or TSV and graphs as Turtle, N-Triples,
-RDF/XML… by content negotiation, updates refused (HTTP 403 "The server is read-only"), and
-a time limit after which the server cancels the query (``--timeout-s``).
+RDF/XML… by content negotiation. Its own time limit does not stop every query (an
+``ORDER BY`` over a cartesian product sorted on for minutes with gigabytes), so it never
+faces clients: :func:`serving` puts a front in Python on the served address
+(:mod:`graphkit.serve_front`: Host check, SERVICE and updates refused, answers capped) over
+a pool of engine processes on private loopback ports (:mod:`graphkit.serve_pool`: the
+process of a query past its deadline, or past the memory bound, is killed and replaced).
 
 :func:`serving` first copies the build into a private store laid out as ``graphkit push``
 lays out a remote store (data in :data:`~graphkit.remote.DATA_GRAPH`, ontology and
 thesaurus in their own graphs), so that a rebuild never pulls the store from under the
 server and :class:`~graphkit.remote.RemoteGraph` works the same against both; plain
-queries see every graph merged as their default graph, as ``graphkit sparql`` does.
+queries see every graph merged as their default graph, as ``graphkit sparql`` does. The
+copy lives in :func:`copies_folder`, named after the serving process, so that one left by
+a ``kill -9`` is removed at the next start (:func:`remove_stale_copies`).
 """
 
 from __future__ import annotations

@@ -147,7 +147,9 @@ def push(url: str, graph_iri: str, no_personal_data: bool, graph_path: Path) -> 
 
     One PUT per graph (SPARQL 1.1 Graph Store HTTP Protocol), each replacing that graph:
     e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/DATASET/data
-    (Fuseki). Query it then with --endpoint QUERY_URL on the query commands.
+    (Fuseki), http://localhost:8890/sparql-graph-crud-auth (Virtuoso). Credentials come
+    from GRAPHKIT_PUSH_USER and GRAPHKIT_PUSH_PASSWORD, or ~/.netrc (a password in URL is
+    accepted with a warning). Query it then with --endpoint QUERY_URL on the query commands.
     """
     import pyoxigraph as ox
 
