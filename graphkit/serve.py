@@ -391,10 +391,12 @@ def serving(
     ...     RemoteGraph(ep.query_url).resolve("nanterre")
     'fr-nanterre'
     """
+    from .query_guard import services
     from .serve_front import Front, Settings
     from .serve_pool import Pool
 
     _check_port(host, port)  # before copying anything
+    services("ASK { SERVICE <urn:x:y> { } }")  # loads the parser now, not on a first query
     oxigraph_program()
     folder = copies_folder()
     remove_stale_copies(folder)
