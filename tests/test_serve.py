@@ -452,3 +452,25 @@ def test_many_clients_at_once_all_get_answers(served, local):
     for t in threads:
         t.join()
     assert results == [len(local.store)] * 12
+
+
+def test_with_no_service_allowed_the_engines_cannot_connect_anywhere(served, listener):
+    """The second layer, should the parser ever miss a SERVICE: the engine processes run
+    under a seccomp filter that refuses connect(). Shown on an engine reached directly."""
+    from graphkit.serve import Endpoint
+
+    assert served.pool.workers[0].endpoint.no_connect
+    location = served.pool.workers[0].endpoint.args[2]
+    query = urllib.parse.urlencode({"query": f"ASK {{ SERVICE <{listener.url}> {{ }} }}"})
+    for no_connect in (False, True):
+        with Endpoint(
+            ["serve-read-only", "--location", location],
+            "127.0.0.1",
+            free_port(),
+            no_connect=no_connect,
+        ) as engine:
+            try:
+                urllib.request.urlopen(f"{engine.query_url}?{query}", timeout=3).read()
+            except (urllib.error.URLError, OSError):
+                pass
+            assert listener.called() is not no_connect
