@@ -130,6 +130,32 @@ def load(name: str) -> SavedQuery:
     return parse((_folder() / f"{name}.rq").read_text(encoding="utf-8"), name)
 
 
+def saved_or_given(query_or_file: str) -> SavedQuery:
+    """A saved query by name, else a ``.rq`` file, else the query text itself (each with its
+    header read). Raises ``LookupError`` for a bare word that names no saved query,
+    ``ValueError`` for a query it cannot read, ``OSError`` for a file it cannot open.
+
+    >>> saved_or_given("sources").name
+    'sources'
+    >>> saved_or_given("SELECT ?s WHERE { ?s ?p ?o }").name
+    'query'
+    """
+    from pathlib import Path
+
+    if query_or_file in names():
+        return load(query_or_file)
+    path = Path(query_or_file)
+    try:
+        is_file = path.suffix == ".rq" or path.is_file()
+    except OSError:  # query text too long to be a file name
+        is_file = False
+    if is_file:
+        return parse(path.read_text(encoding="utf-8"), path.stem)
+    if re.fullmatch(r"[\w-]+", query_or_file):  # a bare name is never a query
+        load(query_or_file)
+    return parse(query_or_file)
+
+
 def list_queries() -> list[SavedQuery]:
     """Every saved query, sorted by name.
 

@@ -21,7 +21,7 @@ def stats(kg: KnowledgeGraph) -> list[dict]:
 
     Rows: ``{"what": "class" | "relation", "name": CURIE, "count": int}``.
     """
-    themes = "<https://w3id.org/graphkit/graph/themes>"
+    themes = f"<{vocab.THEMES_GRAPH}>"
     classes = _rows(
         kg,
         "SELECT ?name (COUNT(DISTINCT ?s) AS ?count) WHERE { "
@@ -39,6 +39,25 @@ def stats(kg: KnowledgeGraph) -> list[dict]:
         for what, rows in (("class", classes), ("relation", relations))
         for r in rows
     ]
+
+
+def build_counts(kg: KnowledgeGraph) -> dict[str, int]:
+    """What ``graphkit build`` reports of a graph: triples, actors (every kind of
+    :data:`graphkit.vocab.ACTOR_KINDS`), partnerships and themes.
+
+    >>> import graphkit
+    >>> build_counts(graphkit.from_tables("tests/fixtures/mini"))["actors"]
+    4
+    """
+    from .ontology_files import theme_ids
+
+    counts = {r["name"]: r["count"] for r in stats(kg) if r["what"] == "class"}
+    return {
+        "triples": kg.meta.get("triples", len(kg.store)),
+        "actors": sum(counts.get(f"gk:{k}", 0) for k in vocab.ACTOR_KINDS),
+        "partnerships": counts.get("gk:Partnership", 0),
+        "themes": len(theme_ids()),
+    }
 
 
 def describe(kg: KnowledgeGraph, entity_id: str) -> dict:

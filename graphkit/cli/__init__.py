@@ -116,7 +116,7 @@ def _report_problems(problems, what: str) -> None:
 def build(data_dir: Path, out: Path, shacl: bool) -> None:
     """Check the tables, build the graph, write Turtle and the store."""
     from ..graph import build as run
-    from ..ontology_files import theme_ids
+    from ..summary import build_counts
     from ..tables import DataError, load_tables
 
     try:
@@ -127,15 +127,11 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
         kg = run(data, out, shacl=shacl)
     except DataError as err:  # the tables were fine: the graph they make breaks a shape
         _report_problems(err.problems, "the built graph (SHACL)")
-    counts = {r["name"]: r["count"] for r in _stats(kg) if r["what"] == "class"}
-    actors = sum(
-        counts.get(f"gk:{k}", 0)
-        for k in ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
-    )
+    n = build_counts(kg)
     click.echo(
-        f"built {out}: {kg.meta['triples']} triples, {actors} actors, "
-        f"{counts.get('gk:Partnership', 0)} partnerships, "
-        f"{len(theme_ids())} themes" + (", SHACL valid" if shacl else "")
+        f"built {out}: {n['triples']} triples, {n['actors']} actors, "
+        f"{n['partnerships']} partnerships, {n['themes']} themes"
+        + (", SHACL valid" if shacl else "")
     )
 
 
@@ -287,24 +283,10 @@ def status_word(status: str, lang: str) -> str:
 
 
 def _saved_or_given(query_or_file: str):
-    """A saved query by NAME, else a .rq file, else the query text (all with their header)."""
-    import re
+    from ..saved_queries import saved_or_given
 
-    from .. import saved_queries as sq
-
-    if query_or_file in sq.names():
-        return sq.load(query_or_file)
-    path = Path(query_or_file)
     try:
-        is_file = path.suffix == ".rq" or path.is_file()
-    except OSError:  # query text too long to be a file name
-        is_file = False
-    try:
-        if is_file:
-            return sq.parse(path.read_text(encoding="utf-8"), path.stem)
-        if re.fullmatch(r"[\w-]+", query_or_file):  # a bare name is never a query
-            sq.load(query_or_file)
-        return sq.parse(query_or_file)
+        return saved_or_given(query_or_file)
     except (OSError, ValueError, LookupError) as err:
         fail(f"error: {err}")
 
