@@ -20,6 +20,8 @@ from ..i18n import say
 from .scoring import projection
 from .weights import Weights
 
+__all__ = ["clusters", "theme_graph"]
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -55,7 +57,40 @@ def clusters(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """One row per cluster with at least two actors, the strongest first."""
+    """Cross-country working groups: Louvain communities of the actor–theme graph.
+
+    Each actor is linked to each theme it holds directly, with weight
+    ``s_x(t) · idf(t)`` (strength of the fact times the theme's rarity, as in
+    :func:`~graphkit.match.peers.peers`); a cluster's ``score`` is the total weight of its
+    members' edges to its themes, Σ_(x, t) s_x(t) · idf(t). It is not on the 0–1 scale of the
+    other matchers: it ranks clusters against each other only.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    resolution : float
+        Louvain's resolution: above 1, more and smaller clusters.
+    seed : int
+        The random seed (the result is deterministic for a seed).
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cluster of at least two actors, strongest first: ``cluster``, ``label``
+        (its dominant themes), ``score``, ``themes``, ``members``, ``member_ids``,
+        ``countries``, ``reasons``.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> clusters(graphkit.from_tables("data"), seed=1).iloc[0]["label"]
+    'Gestion des risques, Carnaval'
+    """
     p = projection(kg, weights)
     g = theme_graph(p)
     if g.number_of_edges() == 0:

@@ -24,6 +24,8 @@ from ..names import AUTHORITY
 from .scoring import projection
 from .weights import Weights
 
+__all__ = ["embassy"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -41,7 +43,38 @@ COLUMNS = [
 def embassy(
     kg: KnowledgeGraph, name: str, weights: Weights | None = None, lang: str = "fr"
 ) -> pd.DataFrame:
-    """One row per (cooperation, country, embassy) of the authority ``name``."""
+    """Which embassy's regional support covers each of the authority's cooperations.
+
+    For each partnership of ``name`` and each country c it takes place in (but its own)::
+
+        score(e) = embassy_country     if e's recorded coverage holds c
+                 = embassy_region      if it holds a macro-region c is in
+                 = embassy_represents  if e is c's embassy in France
+                 = 0                   (a row saying no embassy covers it)
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    name : str
+        An authority, by id or label.
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (cooperation, country, embassy): ``partnership_id``, ``partnership``,
+        ``country``, the embassy, ``score`` and ``reasons``.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> embassy(graphkit.from_tables("data"), "aude").iloc[0]["embassy_id"]
+    'emb-fr-lima'
+    """
     p = projection(kg, weights)
     w = p.weights
     me = kg.resolve(name, AUTHORITY)

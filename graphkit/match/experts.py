@@ -27,6 +27,15 @@ from .scale import unit
 from .scoring import common_features, contributions, feature_sentence, named, projection
 from .weights import Weights
 
+__all__ = [
+    "experts",
+    "NotAThemeError",
+    "resolve_theme",
+    "narrower_or_same",
+    "evidence_scores",
+    "attributed",
+]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -129,7 +138,46 @@ def experts(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """The ``top`` actors who have done ``theme``, best first (id, label, score, reasons)."""
+    """The actors who have done ``theme`` and can teach it, best first.
+
+    For an actor x and the theme t with its narrower themes T::
+
+        e(x) = Σ  expert_expertise              (each stated expertise on T)
+             + Σ  expert_partnership · status    (each partnership or project on T)
+             + Σ  expert_interest                (each stated interest in T)
+        with ``for_`` = a:  e(x) · (1 + expert_near)       if x and a share a country or region
+                                 · (1 + expert_connected)  if they share a network or group
+        score = 1 − 2^(−e / scale_experts)                 (:mod:`.scale`)
+
+    An actor whose evidence is below ``expert_partnership · expert_floor`` (an interest only)
+    is not an expert; neither is ``for_`` itself nor those it already works with.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    theme : str
+        A theme of the thesaurus, by id or label in any language.
+    for_ : str, optional
+        The authority asking: left out with its partners, and experts near it come first.
+    top : int
+        How many rows.
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``label``, ``score`` (0–1) and ``reasons`` (each saying whose fact it is).
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> experts(graphkit.from_tables("data"), "dechets").iloc[0]["id"]
+    'fr-val-de-marne'
+    """
     p = projection(kg, weights)
     w = p.weights
     theme_id = resolve_theme(kg, theme)

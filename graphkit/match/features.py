@@ -39,6 +39,40 @@ ACTOR_KINDS = vocab.ACTOR_KINDS
 
 @dataclass
 class Projection:
+    """What every matcher scores from: actors × features as one sparse matrix, with what
+    the sentences need to say why (evidence, labels) and what must never be proposed
+    (links). Made by :func:`project`, cached with the build (:func:`graphkit.match.scoring.projection`).
+
+    Attributes
+    ----------
+    actors, features : list of str
+        Row and column ids (``fr-bordeaux``; ``theme:eau``, ``country:country-ar``…);
+        ``row`` and ``col`` map them back to their index.
+    matrix : scipy.sparse.csr_matrix
+        ``matrix[a, f]`` = how strongly actor a holds feature f, in [0, 1]: the status weight
+        of the strongest fact that gives it (a broader theme, times ``hierarchy_decay``).
+    column_weight : numpy.ndarray
+        Per feature: its kind's weight × its rarity, ``log(1 + N / n_f)``.
+    evidence : mapping
+        (actor, feature) -> the facts behind it, strongest first (for the reasons).
+    kind, seat_country, labels, links, partners, broader, regions_of
+        Each actor's class and country; labels by language; pairs already linked; each
+        actor's partners with the best status; the thesaurus' broader themes; the
+        macro-regions of each country.
+    statement_actor_theme : list of tuple
+        (actor, theme, relation, statement) for every interest, expertise and partnership
+        on a theme (the experts' evidence).
+    weights : Weights
+        The weights it was made with.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> p = project(graphkit.from_tables("data"))
+    >>> p.strength("fr-bordeaux", "country:country-mx"), p.strength("fr-bordeaux", "group:gp-mexique")
+    (1.0, 0.25)
+    """
+
     actors: list[str]
     kind: dict[str, str]
     seat_country: dict[str, str]

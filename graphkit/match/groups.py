@@ -32,6 +32,8 @@ from ..i18n import say, status_word
 from .scoring import named, projection
 from .weights import Weights
 
+__all__ = ["groups"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -56,7 +58,37 @@ def _countries(p, territories: set[str]) -> set[str]:
 
 
 def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr") -> pd.DataFrame:
-    """One row per country group: status, recommendation, members, reasons (words in ``lang``)."""
+    """The health of each country group: status, advice and the reasons, in ``lang``.
+
+    No score: a status. A recorded ``ended`` or ``proposed`` status is kept; a running group
+    with n authorities involved (active members plus those active in its countries) is::
+
+        active    if n ≥ group_min_members
+        at risk   if 0 < n < group_min_members
+        dormant   if n = 0
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per country group: ``id``, ``label``, ``status``, ``recommendation``, its
+        members, the authorities active in its countries, and ``reasons``.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> health = groups(graphkit.from_tables("data"), lang="en").set_index("id")
+    >>> health.loc["gp-amerique-centrale", ["status", "recommendation"]].tolist()
+    ['ended', 'revive']
+    """
     p = projection(kg, weights)
     w = p.weights
     rows = kg.select(

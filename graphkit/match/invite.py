@@ -25,6 +25,8 @@ from .experts import narrower_or_same, resolve_theme
 from .scoring import projection
 from .weights import Weights
 
+__all__ = ["invite"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -39,7 +41,43 @@ def invite(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """The ``top`` networks and partners abroad to invite, best first."""
+    """The networks and partners abroad to invite to a meeting on a theme and/or a country.
+
+    With S the subject's features (the theme and its narrower themes, the country), s_x(f)
+    the strength with which x holds f and w(f) its column weight (kind weight × rarity)::
+
+        r(x) = Σ_(f in S) s_x(f) · w(f)  +  country · [x is seated in the country]
+        for a network: r(x) + Σ over its members m of r(m)
+
+    With no subject, r(x) is how active x is at all (the sum of its row). Networks seated in
+    France are hosts, not guests. The score is r itself, not on the 0–1 scale.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    theme : str, optional
+        A theme, by id or label.
+    country : str, optional
+        A country, by ISO code or name.
+    top : int
+        How many rows.
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``label``, ``kind``, ``country``, ``score``, ``reasons``, best first.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> "net-al-las" in invite(graphkit.from_tables("data"), country="Argentine")["id"].tolist()
+    True
+    """
     p = projection(kg, weights)
     # An empty name is refused by resolve, not taken for no name.
     theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme is not None else set()

@@ -31,6 +31,8 @@ from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
 
+__all__ = ["meet"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -112,7 +114,39 @@ def _expert_pairs(p, lang):
 def meet(
     kg: KnowledgeGraph, top: int = 10, weights: Weights | None = None, lang: str = "fr"
 ) -> pd.DataFrame:
-    """The ``top`` introductions to make across the whole graph, best first."""
+    """The best introductions across the whole graph, for an officer to act on.
+
+    Each candidate pair keeps the best of its weighted scores, each on the 0–1 scale::
+
+        score = max( meet_peers   · score_peers(a, b),
+                     meet_experts · score_experts(b | a wants the theme),
+                     meet_south   · score_south(a, b) )
+
+    Pairs already linked are never proposed.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    top : int
+        How many rows.
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source_id``, ``source``, ``source_role``, ``target_id``, ``target``,
+        ``target_role``, ``kind``, ``score``, ``reasons``, best first.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> meet(graphkit.from_tables("data"), top=1)[["source_id", "source_role"]].values.tolist()
+    [['fr-aude', 'peer']]
+    """
     p = projection(kg, weights)
     w = p.weights
     found: dict[frozenset, dict] = {}

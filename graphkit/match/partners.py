@@ -49,6 +49,8 @@ from .partner_model import (
 from .scoring import pair_reasons, projection
 from .weights import Weights
 
+__all__ = ["partners", "partner_model", "towns_of"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 

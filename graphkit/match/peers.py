@@ -22,6 +22,8 @@ from .scale import unit
 from .scoring import best_per_row, pair_reasons, projection
 from .weights import Weights
 
+__all__ = ["peers", "peers_all"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -36,9 +38,43 @@ def peers(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """The ``top`` French authorities most like ``name``: one row each (id, label, score, reasons).
+    """The French authorities most like ``name``.
 
-    An authority with nothing to match on gets an empty frame.
+    For authorities a and b with feature strengths s_a(f), s_b(f) (each fact's status weight,
+    ``Weights.status``; a theme also counts, times ``hierarchy_decay``, for its broader
+    themes), kind weights w_k (``theme``, ``country``, ``region``, ``group``, ``network``,
+    ``event``) and rarity idf(f) = log(1 + N / n_f)::
+
+        r(a, b) = Σ_f  w_kind(f) · idf(f) · s_a(f) · s_b(f)      (features both hold)
+        score = 1 − 2^(−r / scale_peers)                         (:mod:`.scale`)
+
+    Features nearly every authority holds give no reason and are left out; so are ``name``
+    itself and the authorities it is already linked to.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    name : str
+        A French authority, by id or label (case and accents ignored).
+    top : int
+        How many rows.
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``label``, ``score`` (0–1) and ``reasons`` (one sentence per shared fact),
+        best first; empty for an authority with nothing to match on.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> peers(graphkit.from_tables("data"), "bordeaux").iloc[0]["id"]
+    'fr-aude'
     """
     p = projection(kg, weights)
     me = kg.resolve(name, FRENCH_AUTHORITY)
@@ -90,9 +126,30 @@ def peers_all(
 ) -> pd.DataFrame:
     """The ``top`` peers of every French authority at once: one row per (authority, peer).
 
-    The same scores and exclusions as :func:`peers`, from one blocked sparse product rather
-    than one query per authority. ``reasons=False`` skips the sentences (the slow part).
+    The same score as :func:`peers`, ``1 − 2^(−r(a, b) / scale_peers)``, and the same
+    exclusions, from one blocked sparse product rather than one query per authority.
 
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    top : int
+        How many rows. (per authority)
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+    reasons : bool
+        False skips the sentences (the slow part) and keeps pairs with no reason.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source_id``, ``source``, ``rank``, ``target_id``, ``target``, ``score`` (0–1),
+        ``reasons``.
+
+    Examples
+    --------
     >>> import graphkit
     >>> frame = peers_all(graphkit.from_tables("data"), top=1, reasons=False)
     >>> frame.set_index("source_id").loc["fr-bouguenais", "target_id"]

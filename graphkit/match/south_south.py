@@ -36,6 +36,8 @@ from .scoring import (
 )
 from .weights import Weights
 
+__all__ = ["south_south"]
+
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
@@ -49,7 +51,41 @@ def south_south(
     weights: Weights | None = None,
     lang: str = "fr",
 ) -> pd.DataFrame:
-    """The ``top`` pairs of partners abroad to introduce, best first."""
+    """Pairs of partners abroad, in different countries, to put in touch, best first.
+
+    For foreign authorities a and b, with r as in :func:`~graphkit.match.peers.peers`
+    (cooperating with France left out) and P(a) the French partners of a::
+
+        r_ss(a, b) = r(a, b) + south_peer · ( Σ_(x in P(a) ∩ P(b)) r(x, x)
+                                              + max_(x in P(a), y in P(b), x ≠ y) r(x, y) )
+        score = 1 − 2^(−r_ss / scale_south)                (:mod:`.scale`)
+
+    Pairs in the same country and pairs already linked are left out.
+
+    Parameters
+    ----------
+    kg : KnowledgeGraph
+        The graph (a build, an in-memory graph or a remote endpoint).
+    top : int
+        How many rows.
+    region : str, optional
+        A macro-region: only partners seated in it (by default, any the graph records).
+    weights : Weights, optional
+        Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.
+    lang : str
+        Language of labels and reasons (``fr``, ``en``, ``es``, ``pt``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``source_id``, ``source``, ``target_id``, ``target``, ``score`` (0–1), ``reasons``.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> south_south(graphkit.from_tables("data"), top=1)[["source_id", "target_id"]].values.tolist()
+    [['ar-jujuy', 'br-rio-de-janeiro']]
+    """
     p = projection(kg, weights)
     where = kg.resolve(region, MACRO_REGION) if region is not None else None
     foreign = [
