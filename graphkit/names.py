@@ -71,7 +71,7 @@ class NameIndex:
         priority: dict[str, int] | None = None,
         by_lang: dict[str, dict[str, str]] | None = None,
     ):
-        # Packed maps, not dicts: the index is pickled with the build and read by every command.
+        # Packed maps, not dicts: the index is cached with the build and read by every command.
         self.labels = PackedMap(
             (eid, labels[0] if labels else eid) for eid, labels in names.items()
         )
@@ -84,6 +84,32 @@ class NameIndex:
             for label in labels:
                 by_key[normalise(label)].add(eid)
         self._by_key = PackedMap((key, "|".join(sorted(eids))) for key, eids in by_key.items())
+
+    def to_plain(self) -> tuple[dict, dict]:
+        """The index as plain data: a JSON document and arrays (see :mod:`graphkit.cache`).
+
+        >>> index = NameIndex({"ar-moron": ["Morón"]}, {"ar-moron": 0}, {"fr": {"ar-moron": "Morón"}})
+        >>> NameIndex.from_plain(*index.to_plain()).resolve("MORON")
+        'ar-moron'
+        """
+        arrays = self.labels.to_arrays("labels") | self.priority.to_arrays("priority")
+        arrays |= self._by_key.to_arrays("by_key")
+        for i, m in enumerate(self.by_lang.values()):
+            arrays |= m.to_arrays(f"lang{i}")
+        return {"languages": list(self.by_lang)}, arrays
+
+    @classmethod
+    def from_plain(cls, doc: dict, arrays) -> NameIndex:
+        """The index written by :meth:`to_plain`."""
+        index = cls.__new__(cls)
+        index.labels = PackedMap.from_arrays(arrays, "labels")
+        index.priority = PackedMap.from_arrays(arrays, "priority")
+        index._by_key = PackedMap.from_arrays(arrays, "by_key")
+        index.by_lang = {
+            str(lang): PackedMap.from_arrays(arrays, f"lang{i}")
+            for i, lang in enumerate(doc["languages"])
+        }
+        return index
 
     def _ids(self, key: str) -> list[str]:
         found = self._by_key.get(key)

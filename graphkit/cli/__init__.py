@@ -50,7 +50,7 @@ def fail(message: str) -> None:
 
 def open_graph(path: Path, endpoint: str | None = None):
     from ..graph import load
-    from ..store import NoBuildError
+    from ..store import BuildError, NoBuildError
 
     if endpoint:
         from ..remote import EndpointError, RemoteGraph
@@ -63,7 +63,7 @@ def open_graph(path: Path, endpoint: str | None = None):
         return remote
     try:
         return load(path)
-    except NoBuildError as err:
+    except (NoBuildError, BuildError) as err:
         fail(f"error: {err}")
 
 
@@ -105,6 +105,7 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
     """Check the tables, build the graph, write Turtle and the store."""
     from ..graph import build as run
     from ..ontology_files import theme_ids
+    from ..store import BuildError
     from ..tables import DataError, load_tables
 
     try:
@@ -115,6 +116,8 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
         kg = run(data, out, shacl=shacl)
     except DataError as err:  # the tables were fine: the graph they make breaks a shape
         _report_problems(err.problems, "the built graph (SHACL)")
+    except BuildError as err:
+        fail(f"error: {err}")
     counts = {r["name"]: r["count"] for r in _stats(kg) if r["what"] == "class"}
     actors = sum(
         counts.get(f"gk:{k}", 0)
