@@ -65,7 +65,7 @@ class Projection:
         >>> q.strength("fr-nanterre", "theme:participation-citoyenne"), q.links == p.links
         (1.0, True)
         """
-        from ..cache import pack_rows
+        from ..plainfile import pack_rows
 
         m = self.matrix.tocsr()
         arrays = {
@@ -109,7 +109,7 @@ class Projection:
         column_weight = arrays["column_weight"]
         if column_weight.shape != (len(features),):
             raise ValueError("column weights of another length than the features")
-        from ..cache import unpack_rows
+        from ..plainfile import unpack_rows
 
         partners: dict[str, dict[str, str]] = {}
         for a, b, status in unpack_rows(doc["partners"], arrays, "partners"):

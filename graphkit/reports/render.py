@@ -21,11 +21,10 @@ import base64
 import csv
 import html
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from ..files import write_atomic
 from .document import Cell, Figure, Items, Paragraph, Report, Table
 from .texts import t
 
@@ -245,13 +244,4 @@ def write(report: Report, path: str | Path) -> Path:
     """
     path = Path(path)
     text = render(report, format_of(path))  # fails before anything is written
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, text)

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -88,17 +86,9 @@ class Page:
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (through a temporary file: never half written)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.html)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        from ..files import write_atomic
+
+        return write_atomic(path, self.html)
 
     def _repr_html_(self) -> str:
         # An iframe keeps the page's script and styles apart from the notebook's.
