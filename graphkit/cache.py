@@ -80,7 +80,7 @@ def cached(kg: KnowledgeGraph, key: str, compute: Callable[[], T], kind: type | 
             value = kind.from_plain(doc, arrays)
         except Exception as err:  # damaged in any way: recomputed (nothing in it can run)
             print(
-                f"graphkit: the cached {key.split()[0]} in {path.parent} could not be used "
+                f"graphkit: the cached {key.split()[0]} of {kg.path} could not be used "
                 f"({err}); recomputing it",
                 file=sys.stderr,
             )
