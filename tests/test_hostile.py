@@ -334,3 +334,133 @@ def test_a_build_of_an_older_graphkit_is_replaced_whole(tmp_path, mini):
     assert store_dir(out).is_symlink() and out.is_symlink()
     assert leftovers(out) == []
     assert json.loads((store_dir(out) / "build.json").read_text())["triples"] > 2000
+
+
+# --- tables: strict CSV, capped errors, Excel as shown, encodings, control characters -------
+def build_lines(data: Path, tmp_path: Path) -> tuple[int, list[str]]:
+    done = gk("build", "--data", data, "--out", tmp_path / "out" / "graph.ttl")
+    return done.returncode, done.stderr.splitlines()
+
+
+def test_an_unclosed_quote_near_the_end_is_refused_not_pasted(tmp_path, mini):
+    actors = mini / "actors.csv"
+    lines = actors.read_text().splitlines()
+    assert len(lines) == 5
+    lines[3] = lines[3][:-1] + '"a note left open'  # row 4's note opens a quote, never closed
+    actors.write_text("\n".join(lines) + "\n")
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert err[0] == (
+        "actors.csv:4: a quote opened in this row is never closed: add the closing quote"
+    )
+    assert err[-1].endswith("nothing written") and not (tmp_path / "out").exists()
+
+
+def test_an_open_quote_that_swallows_a_row_is_refused(tmp_path, mini):
+    actors = mini / "actors.csv"
+    lines = actors.read_text().splitlines()
+    lines[3] = lines[3][:-1] + '"a note left open'
+    lines[4] = lines[4][:-1] + 'closed here"'  # the quote closes at the next row's end
+    actors.write_text("\n".join(lines) + "\n")
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert err[0].startswith("actors.csv:4: interpretation: a quoted cell runs over 2 lines")
+
+
+def test_a_stray_quote_is_refused(tmp_path, mini):
+    actors = mini / "actors.csv"
+    actors.write_text(actors.read_text().replace("Morón,Morón", 'Mor"ón,Morón', 1))
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert err[0].startswith("actors.csv:3: a quote inside a cell that does not start with one")
+
+
+def test_a_junk_file_prints_a_bounded_report(tmp_path, mini):
+    # 50 MB of rows with too many cells: each a problem, twenty of them shown.
+    row = ",".join(["junk"] * 40) + "\n"
+    with open(mini / "actors.csv", "a") as f:
+        f.write(row * (50_000_000 // len(row)))
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert len(err) == 22, err[-3:]
+    assert err[0] == "actors.csv:6: 40 cells for 15 columns"
+    assert err[20].startswith("… and ") and err[20].endswith(" more problem(s)")
+    assert err[21].endswith("problem(s) in " + str(mini) + "; nothing written")
+
+
+@pytest.mark.parametrize("char", ["\x1b", "\x07", "\x00", "\x9b"])
+def test_control_characters_in_cells_are_refused(tmp_path, mini, char):
+    actors = mini / "actors.csv"
+    actors.write_text(actors.read_text().replace("Morón,Morón", f"Mor{char}[31món,Morón", 1))
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    if char == "\x00":  # NUL bytes: not a text table at all
+        assert err[0].startswith("actors.csv: NUL bytes")
+    else:
+        assert err[0] == (
+            f"actors.csv:3: label_fr: control character U+{ord(char):04X} in the cell: remove it"
+        )
+
+
+def test_utf16_csv_is_read_by_its_byte_order_mark(tmp_path, mini):
+    actors = mini / "actors.csv"
+    actors.write_bytes(actors.read_text().encode("utf-16"))  # BOM + UTF-16LE
+    code, err = build_lines(mini, tmp_path)
+    assert code == 0, err
+    kg = graphkit.load(tmp_path / "out" / "graph.ttl")
+    assert kg.names.labels["ar-moron"] == "Morón"
+
+
+def test_utf16_without_its_mark_is_refused_by_name(tmp_path, mini):
+    actors = mini / "actors.csv"
+    actors.write_bytes(actors.read_text().encode("utf-16-le"))
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert err[0].startswith("actors.csv: NUL bytes: not a text table (UTF-16 without")
+
+
+def to_workbook(csv_path: Path, convert=None) -> Path:
+    import csv
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with open(csv_path, newline="", encoding="utf-8") as f:
+        for i, row in enumerate(csv.reader(f)):
+            sheet.append([convert(i, c, v) if convert else v for c, v in enumerate(row)])
+    out = csv_path.with_suffix(".xlsx")
+    book.save(out)
+    csv_path.unlink()
+    return out
+
+
+def test_excel_dates_and_numbers_are_read_as_shown(tmp_path, mini):
+    import datetime
+
+    def typed(i, c, v):
+        return datetime.datetime(2020, 11, 30) if (i, c) == (1, 6) else v  # an Excel date cell
+
+    to_workbook(mini / "events.csv", typed)
+
+    def years(i, c, v):
+        return float(v) if i > 0 and c == 4 and v else v  # start_year as a number
+
+    to_workbook(mini / "partnerships.csv", years)
+    code, err = build_lines(mini, tmp_path)
+    assert code == 0, err
+    kg = graphkit.load(tmp_path / "out" / "graph.ttl")
+    rows = kg.select("SELECT ?d WHERE { gkd:ev-test schema:startDate ?d }")
+    assert [r["d"] for r in rows] == ["2020-11-30"]
+    rows = kg.select("SELECT ?y WHERE { gkd:p-nanterre-uruguay gk:startYear ?y }")
+    assert [r["y"] for r in rows] == ["1995"]
+
+
+@pytest.mark.parametrize("junk", [b"", b"PK\x03\x04 not really a zip", b"\x00" * 100])
+def test_a_corrupt_workbook_is_one_line(tmp_path, mini, junk):
+    (mini / "events.csv").unlink()
+    (mini / "events.xlsx").write_bytes(junk)
+    code, err = build_lines(mini, tmp_path)
+    assert code == 1
+    assert err[0].startswith("events.xlsx: not a readable .xlsx workbook")
+    assert "Traceback" not in "\n".join(err) and err[-1].endswith("nothing written")

@@ -86,8 +86,10 @@ def main() -> None:
 
 
 def _report_problems(problems, what: str) -> None:
-    for p in problems:
-        click.echo(str(p), err=True)
+    from ..tables.problems import listed
+
+    for line in listed(list(problems)):
+        click.echo(line, err=True)
     fail(f"{len(problems)} problem(s) in {what}; nothing written")
 
 
