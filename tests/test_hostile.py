@@ -464,3 +464,58 @@ def test_a_corrupt_workbook_is_one_line(tmp_path, mini, junk):
     assert code == 1
     assert err[0].startswith("events.xlsx: not a readable .xlsx workbook")
     assert "Traceback" not in "\n".join(err) and err[-1].endswith("nothing written")
+
+
+# --- graphkit sparql: a time limit and Ctrl-C -------------------------------------------------
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+@pytest.fixture(scope="module")
+def mini_out(tmp_path_factory):
+    return built(tmp_path_factory.mktemp("hostile"))
+
+
+def test_sparql_stops_at_its_timeout(mini_out):
+    start = time.monotonic()
+    done = gk("sparql", CARTESIAN, "--timeout", "1.5", "--graph", mini_out, timeout=60)
+    assert done.returncode == 1
+    assert time.monotonic() - start < 15
+    assert done.stderr.splitlines() == [
+        "error: the query ran for more than 1.5 s and was stopped: narrow it, "
+        "or give a longer --timeout (0 for none)"
+    ]
+
+
+def test_sparql_has_a_default_timeout():
+    from graphkit.cli import sparql
+
+    (option,) = [p for p in sparql.params if p.name == "timeout"]
+    assert 0 < option.default <= 300
+
+
+def test_ctrl_c_stops_a_running_query(mini_out):
+    proc = subprocess.Popen(
+        [GRAPHKIT, "sparql", CARTESIAN, "--timeout", "0", "--graph", str(mini_out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(2.5)  # well into the query
+    assert proc.poll() is None
+    start = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=15)
+    finally:
+        proc.kill()
+    assert time.monotonic() - start < 5
+    assert proc.returncode == 130
+    assert err.splitlines() == ["interrupted: the query was stopped"]
+
+
+def test_a_quick_query_is_answered_as_before(mini_out):
+    done = gk(
+        "sparql", "SELECT ?x WHERE { ?x a gk:Network }", "--format", "csv", "--graph", mini_out
+    )
+    assert done.returncode == 0 and done.stdout == "x\nhttps://w3id.org/graphkit/id/net-al-las\n"

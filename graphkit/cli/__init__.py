@@ -246,6 +246,14 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A parameter of the query, bound as an RDF term (repeatable).",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after this long (exit 1); 0 for no limit. Ctrl-C stops it too.",
+)
 @graph_option
 @endpoint_option
 @format_option
@@ -253,6 +261,7 @@ def sparql(
     query_or_file: str | None,
     list_saved: bool,
     params: tuple[str, ...],
+    timeout: float,
     graph_path: Path,
     endpoint: str | None,
     fmt: str,
@@ -261,10 +270,9 @@ def sparql(
 
     Standard prefixes are declared. `--list` shows the saved queries and their parameters;
     `--param theme=eau` binds one (names are resolved to their IRI, never spliced into the
-    text). JSON output is the standard SPARQL 1.1 query results document.
+    text). JSON output is the standard SPARQL 1.1 query results document. A query stops
+    after --timeout seconds, or at Ctrl-C, with one line on stderr.
     """
-    import pyoxigraph as ox
-
     from .. import saved_queries as sq
 
     if list_saved:
@@ -280,6 +288,38 @@ def sparql(
     query = _saved_or_given(query_or_file)
     values = _param_values(params)
     kg = open_graph(graph_path, endpoint)
+    from ..deadline import TimeLimit, within
+
+    try:
+        out, empty = within(timeout, lambda: _answer(kg, query, values, fmt))
+    except TimeLimit:
+        _exit_now(
+            f"error: the query ran for more than {timeout:g} s and was stopped: narrow it, "
+            "or give a longer --timeout (0 for none)",
+            1,
+        )
+    except KeyboardInterrupt:
+        _exit_now("interrupted: the query was stopped", 130)
+    if empty:
+        click.echo(empty, err=True)
+    click.echo(out, nl=False)
+
+
+def _exit_now(message: str, code: int) -> None:
+    # The query cannot be cancelled inside Oxigraph: end the process, worker thread and all.
+    import os
+
+    sys.stdout.flush()
+    click.echo(message, err=True)
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _answer(kg, query, values: dict[str, str], fmt: str) -> tuple[str, str | None]:
+    """Run the query and render its answer: (text for stdout, the empty-result sentence)."""
+    import pyoxigraph as ox
+
+    from .. import saved_queries as sq
     from ..remote import EndpointError
 
     try:
@@ -290,21 +330,18 @@ def sparql(
         fail(f"error: invalid SPARQL: {err}")
     if isinstance(results, ox.QueryBoolean):
         if fmt == "table":
-            click.echo("true" if bool(results) else "false")
-        else:
-            form = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
-            click.echo(results.serialize(format=form).decode("utf-8"))
-        return
+            return ("true" if bool(results) else "false") + "\n", None
+        form = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
+        return results.serialize(format=form).decode("utf-8") + "\n", None
     if not isinstance(results, ox.QuerySolutions):
         fail("error: only SELECT and ASK queries are answered here")
     if fmt == "json":
-        click.echo(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
-        return
+        return results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n", None
     from ..graph import term_value
 
     names = [v.value for v in results.variables]
     rows = [{n: term_value(s[n]) for n in names} for s in results]
-    emit(rows, fmt, "no results", names)
+    return render(rows, fmt, names), None if rows else "no results"
 
 
 # Commands defined in their own modules register themselves on `main`.
