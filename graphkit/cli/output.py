@@ -13,6 +13,8 @@ import json
 
 import click
 
+from ..spreadsheet import safe_row
+
 FORMATS = ("table", "json", "csv")
 format_option = click.option(
     "--format",
@@ -46,8 +48,9 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+        writer.writerow(safe_row(columns))
+        # Cells a spreadsheet would run (=, +, -, @ first) get a quote in front: see spreadsheet.py.
+        writer.writerows(safe_row([_cell(r.get(c)) for c in columns]) for r in rows)
         return buf.getvalue()
     if not rows:
         return ""

@@ -25,6 +25,7 @@ import re
 from pathlib import Path
 
 from ..files import write_atomic
+from ..spreadsheet import safe_row
 from .document import Cell, Figure, Items, Paragraph, Report, Table
 from .texts import t
 
@@ -205,13 +206,15 @@ def to_csv(report: Report) -> str:
     columns = list(report.csv_rows[0]) if report.csv_rows else []
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in report.csv_rows:
+    writer.writerow(safe_row(columns))
+    for row in report.csv_rows:  # cells a spreadsheet would run are neutralised
         writer.writerow(
-            [
-                " | ".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
-                for v in row.values()
-            ]
+            safe_row(
+                [
+                    " | ".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
+                    for v in row.values()
+                ]
+            )
         )
     return buf.getvalue()
 

@@ -75,14 +75,15 @@ class Page:
             },
         }
         template = Template((resources.files("graphkit.viz") / "template.html").read_text("utf-8"))
-        # vis-network's own code contains "$" signs: substitute it last, by plain replace.
+        # One pass over the template only: what is put in (the data, vis-network's code with
+        # its "$" signs) is never scanned for placeholders, so no label can be taken for one.
         self.html = template.safe_substitute(
             lang=html.escape(scene_.lang),
             title=html.escape(scene_.title),
             data=_json_for_script(payload),
             vis_css=vis_css,
-            vis_js="@@VIS_JS@@",
-        ).replace("@@VIS_JS@@", vis_js.replace("</script", "<\\/script"))
+            vis_js=vis_js.replace("</script", "<\\/script"),
+        )
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (through a temporary file: never half written)."""
