@@ -54,6 +54,15 @@ _NO_MARKS = _MarkStripper(
 )
 
 
+def shown(name: str, width: int = 80) -> str:
+    """A name as an error message quotes it: cut after ``width`` characters.
+
+    >>> shown("x" * 100)[-3:], len(shown("x" * 100))
+    ('xx…', 81)
+    """
+    return name if len(name) <= width else name[:width] + "…"
+
+
 class UnknownNameError(LookupError):
     """No entity, or more than one, answers to a name; the message lists the closest."""
 
@@ -139,7 +148,7 @@ class NameIndex:
             first = sorted(e for e in found if self._rank(e) == best)
             if len(first) == 1:
                 return first[0]
-            return self._fail(f"'{name}' is ambiguous; it names", first[:8])
+            return self._fail(f"'{shown(name)}' is ambiguous; it names", first[:8])
         close = difflib.get_close_matches(normalise(name), list(self._by_key), n=8, cutoff=0.6)
         starts = [k for k in self._by_key if k.startswith(normalise(name))] if name else []
         ids: list[str] = []
@@ -147,7 +156,7 @@ class NameIndex:
             for eid in self._ids(key):
                 if eid not in ids:
                     ids.append(eid)
-        return self._fail(f"no entity named '{name}'; closest:", ids[:5])
+        return self._fail(f"no entity named '{shown(name)}'; closest:", ids[:5])
 
     def _fail(self, message: str, ids: list[str]) -> str:
         listed = ", ".join(f"{self.labels[i]} ({i})" for i in ids) or "none"

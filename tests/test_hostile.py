@@ -593,3 +593,39 @@ def test_a_label_that_looks_like_a_placeholder_stays_a_label(tmp_path, mini, lab
     data = json.loads(page.html[start : page.html.index("</script>", start)])
     assert label in [n.get("label") for n in data["nodes"]]
     assert len(page.html) < 2 * len(viz(graphkit.from_tables(MINI)).html)  # no code pasted in
+
+
+# --- smaller: the terminal, the page budget, long names ---------------------------------------
+def test_control_characters_are_never_printed_raw(mini_out):
+    query = 'SELECT ?x WHERE { BIND("red\\u001b[31m bell\\u0007 cr\\r" AS ?x) }'
+    done = gk("sparql", query, "--graph", mini_out)
+    assert done.returncode == 0
+    assert "\x1b" not in done.stdout and "\x07" not in done.stdout and "\r" not in done.stdout
+    assert "red\\x1b[31m bell\\x07 cr" in done.stdout
+    as_csv = gk("sparql", query, "--format", "csv", "--graph", mini_out)
+    assert "\x07" in as_csv.stdout  # files keep the characters; only the terminal view escapes
+
+
+def test_viz_refuses_a_page_over_budget_before_building_anything(mini_out, monkeypatch):
+    import importlib
+
+    scene_module = importlib.import_module("graphkit.viz.scene")
+    kg = graphkit.load(mini_out)
+
+    def too_late(*args, **kwargs):
+        raise AssertionError("the graph view was built before the budget was checked")
+
+    nodes = kg.simple_graph().number_of_nodes()
+    monkeypatch.setattr(type(kg), "simple_graph", too_late)
+    with pytest.raises(scene_module.TooLargeError, match=f"would draw {nodes} nodes"):
+        scene_module.scene(kg, budget=10)
+    with pytest.raises(scene_module.TooLargeError, match="would draw 26 nodes"):
+        scene_module.scene(kg, kinds=("themes",), budget=10)
+
+
+def test_a_very_long_unknown_name_is_shortened(mini_out):
+    done = gk("show", "x" * 10_000, "--graph", mini_out)
+    assert done.returncode == 1
+    assert len(done.stderr) < 300 and "x" * 80 + "…" in done.stderr
+    done = gk("sparql", "q" * 10_000, "--graph", mini_out)
+    assert done.returncode == 1 and len(done.stderr) < 1000

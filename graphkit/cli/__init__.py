@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .output import emit, format_option, render
+from .output import emit, format_option, printable, render
 
 DEFAULT_GRAPH = "build/graph.ttl"
 
@@ -44,7 +44,7 @@ endpoint_option = click.option(
 
 def fail(message: str) -> None:
     """Print one clear line (or several problem lines) on stderr and exit 1."""
-    click.echo(message, err=True)
+    click.echo(printable(message), err=True)
     sys.exit(1)
 
 
@@ -188,13 +188,13 @@ def show(name: str, graph_path: Path, endpoint: str | None, fmt: str) -> None:
     if fmt == "csv":
         click.echo(render(info["relations"], "csv", columns), nl=False)
         return
-    click.echo(f"{info['id']}  <{info['iri']}>")
+    click.echo(printable(f"{info['id']}  <{info['iri']}>"))
     click.echo("type: " + ", ".join(info["types"]))
     if info["source"]:
-        click.echo(f"source: {info['source']} ({info['source_row']})")
+        click.echo(printable(f"source: {info['source']} ({info['source_row']})"))
     for label in info["labels"]:
         lang = f"@{label['lang']}" if label["lang"] else ""
-        click.echo(f"{label['property']}: {label['label']}{lang}")
+        click.echo(printable(f"{label['property']}: {label['label']}{lang}"))
     click.echo()
     click.echo(render(info["relations"], "table", columns[:5] + ["source_row"]), nl=False)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import click
 
@@ -34,9 +35,22 @@ def _cell(value) -> str:
     return str(value)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes, never sent raw to a terminal
+    (an ESC in a label could recolour, retitle or clear it).
+
+    >>> printable("Mor\\x1b[31món\\x07")
+    'Mor\\\\x1b[31món\\\\x07'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
 def _short(text: str, width: int = 60) -> str:
     # Tables are for reading in a terminal; json and csv keep every character.
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -56,7 +70,7 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
         return ""
     # Reasons are what an officer defends in a meeting: never cut them.
     cells = [
-        [_cell(r.get(c)) if c == "reasons" else _short(_cell(r.get(c))) for c in columns]
+        [printable(_cell(r.get(c))) if c == "reasons" else _short(_cell(r.get(c))) for c in columns]
         for r in rows
     ]
     widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
