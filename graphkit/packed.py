@@ -77,8 +77,10 @@ class PackedMap(Mapping[str, str]):
         m = cls.__new__(cls)
         parts = []
         for part in ("keys", "values"):
-            text = arrays[f"{prefix}.{part}"].tobytes().decode()
-            ends = array("q", arrays[f"{prefix}.{part}_ends"].astype(np.int64).tobytes())
+            text = str(memoryview(arrays[f"{prefix}.{part}"]), "utf-8")  # no copy first
+            ends = array("q")
+            offsets = np.ascontiguousarray(arrays[f"{prefix}.{part}_ends"], dtype=np.int64)
+            ends.frombytes(memoryview(offsets).cast("B"))
             if (ends and ends[-1] != len(text)) or (not ends and text):
                 raise ValueError(f"{prefix}.{part}: offsets do not fit the text")
             parts.append(_Strings(text, ends))

@@ -114,7 +114,7 @@ def pack_strings(strings: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def unpack_strings(blob: np.ndarray, ends: np.ndarray) -> list[str]:
     """The strings packed by :func:`pack_strings`."""
-    text = blob.tobytes().decode()
+    text = str(memoryview(blob), "utf-8")
     if not len(ends):
         if text:
             raise DamagedFile("text without offsets")
