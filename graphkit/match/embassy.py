@@ -6,8 +6,8 @@ a macro-region (0.8), and with the embassies in France of that country (0.5). A
 cooperation no embassy covers gets a row saying so (score 0).
 
 >>> import graphkit
->>> embassy(graphkit.from_tables("data"), "bouguenais").iloc[0]["embassy_id"]
-'emb-fr-managua'
+>>> embassy(graphkit.from_tables("data"), "aude").iloc[0]["embassy_id"]
+'emb-fr-lima'
 """
 
 from __future__ import annotations
