@@ -247,6 +247,28 @@ def test_two_builds_into_one_out_take_turns(tmp_path, mini):
     assert leftovers(out) == []
 
 
+def test_a_build_waits_for_the_one_running_and_says_so(tmp_path, mini):
+    import fcntl
+
+    out = built(tmp_path, mini)
+    with open(out.parent / f".{out.name}.lock", "a") as lock:  # as a running build holds it
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        proc = subprocess.Popen(
+            [GRAPHKIT, "build", "--data", str(mini), "--out", str(out)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        first = proc.stderr.readline()
+        assert first == f"graphkit: another build into {out} is running; waiting for it to finish\n"
+        time.sleep(0.5)
+        assert proc.poll() is None  # still waiting
+        fcntl.flock(lock, fcntl.LOCK_UN)
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == ""
+    assert graphkit.load(out).meta["triples"] > 2000
+
+
 def test_a_version_being_read_is_kept_until_its_reader_is_done(tmp_path, mini):
     out = built(tmp_path, mini)
     kg = graphkit.load(out)
