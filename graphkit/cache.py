@@ -63,18 +63,31 @@ def _head(kg: KnowledgeGraph, key: str) -> dict:
     return {"format": FORMAT, "build": kg.meta["id"], "key": key}
 
 
-def cached(kg: KnowledgeGraph, key: str, compute: Callable[[], T], kind: type | None = None) -> T:
+def cached(
+    kg: KnowledgeGraph,
+    key: str,
+    compute: Callable[[], T],
+    kind: type | None = None,
+    built: bool = False,
+) -> T:
     """``compute()`` once per build and key: from memory, else from disk, else computed.
 
     ``kind`` is the class of the value (one with ``to_plain``/``from_plain``); without it
-    the value is kept in memory only.
+    the value is kept in memory only. ``built``: the build writes this cache, so its
+    absence (outside the build itself) is said on standard error as its damage is.
     """
     memo = kg.__dict__.setdefault("_cache", {})
     if key in memo:
         return memo[key]
     path = _file(kg, key) if kind is not None else None
     value = None
-    if path is not None and path.exists():
+    exists = path is not None and path.exists()
+    if path is not None and not exists and built and not kg.__dict__.get("_building"):
+        print(
+            f"graphkit: the cached {key.split()[0]} of {kg.path} is missing; recomputing it",
+            file=sys.stderr,
+        )
+    if exists:
         try:
             doc, arrays = read_plain(path, _head(kg, key))
             value = kind.from_plain(doc, arrays)

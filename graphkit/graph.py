@@ -103,7 +103,7 @@ class KnowledgeGraph:
         """Every id and label, to resolve names (cached with the build)."""
         from .cache import cached
 
-        return cached(self, "names", self._name_index, NameIndex)
+        return cached(self, "names", self._name_index, NameIndex, built=True)
 
     def _name_index(self) -> NameIndex:
         # Two plain scans joined here: one query with an OPTIONAL type, a FILTER on the
@@ -270,5 +270,7 @@ def build(
             raise DataError(problems)
     write_build(itertools.chain(data_quads(data), ontology_quads()), out)
     kg = load(out)
+    kg.__dict__["_building"] = True  # the caches are missing because they are made now
     projection(kg)
+    del kg.__dict__["_building"]
     return kg

@@ -124,6 +124,20 @@ def test_a_damaged_cache_is_recomputed_with_one_line(tmp_path, damage):
     assert all("recomputing it" in line for line in said)
 
 
+def test_a_missing_cache_is_recomputed_with_one_line(tmp_path):
+    out = tmp_path / "b" / "graph.ttl"
+    done = gk("build", "--data", MINI, "--out", out)
+    assert done.returncode == 0 and done.stderr == ""  # the build makes them: nothing to say
+    for f in cache_files(out):
+        f.unlink()
+    first = gk("show", "moron", "--graph", out)
+    assert first.returncode == 0
+    assert first.stderr.splitlines() == [
+        f"graphkit: the cached names of {out} is missing; recomputing it"
+    ]
+    assert gk("show", "moron", "--graph", out).stderr == ""
+
+
 def test_a_cache_of_another_build_is_not_used(tmp_path, mini):
     out = built(tmp_path, mini)
     saved = {f.name: f.read_bytes() for f in cache_files(out)}
