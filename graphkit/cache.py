@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # Raised whenever what is cached changes shape, so that a build made by an older graphkit
 # recomputes its caches instead of misreading them.
-FORMAT = 4
+FORMAT = 5
 
 
 class Plain(Protocol):

@@ -115,7 +115,7 @@ def test_a_region_fascicule_covers_its_countries(kg):
 def test_a_fascicule_refuses_what_is_not_a_theme_or_a_place(kg):
     with pytest.raises(LookupError, match="not a theme"):
         fascicule(kg, theme="bordeaux")
-    with pytest.raises(LookupError, match="not a country or a region"):
+    with pytest.raises(LookupError, match="not a country or a macro-region"):
         fascicule(kg, country="bordeaux")
 
 
@@ -343,9 +343,9 @@ def test_meeting_command_takes_several_participants(built, tmp_path):
 def test_bad_input_exits_with_a_message_and_writes_nothing(built, tmp_path):
     out = tmp_path / "x.html"
     result = run("report", "theme", "nowhere", "--out", out, "--graph", built)
-    assert result.exit_code == 1 and "no entity named 'nowhere'" in result.stderr
+    assert result.exit_code == 1 and "no theme named 'nowhere'" in result.stderr
     result = run("report", "country", "bordeaux", "--out", out, "--graph", built)
-    assert result.exit_code == 1 and "not a country or a region" in result.stderr
+    assert result.exit_code == 1 and "not a country or a macro-region" in result.stderr
     result = run("report", "theme", "eau", "--out", tmp_path / "x.csv", "--graph", built)
     assert result.exit_code == 2 and "write .html or .md" in result.stderr
     result = run("report", "roadmap", "--start", "2021-13", "--out", out, "--graph", built)

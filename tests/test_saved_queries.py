@@ -367,7 +367,7 @@ def test_cli_runs_a_saved_query_with_parameters(built):
         ),
         (
             ["authorities-by-theme", "--param", "theme=moron"],
-            "error: authorities-by-theme: parameter theme: 'moron' is Ville de Morón (ar-moron),"
+            "error: authorities-by-theme: parameter theme: 'moron' is an authority abroad, Ville de Morón (ar-moron),"
             " not a theme",
         ),
         (["repertory"], "error: no saved query 'repertory'; saved: authorities-by-theme, "),

@@ -17,6 +17,7 @@ import networkx as nx
 
 from .. import vocab
 from ..i18n import say, status_word
+from ..names import FRENCH_AUTHORITY, TERRITORY
 from . import basemap
 from .style import (
     DEFAULT_STYLE,
@@ -110,21 +111,21 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
     if kinds:
         allowed = {k for name in kinds for k in KIND_FILTERS[name]}
         keep = {n for n in keep if g.nodes[n]["kind"] in allowed}
-    if theme:
+    if theme is not None:  # an empty name is refused, not ignored
         from ..match.experts import narrower_or_same, resolve_theme
         from ..match.scoring import projection
 
         themes = narrower_or_same(projection(kg), resolve_theme(kg, theme)) & set(g)
         around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
         keep &= themes | around
-    if country:
-        place = kg.resolve(country)
+    if country is not None:
+        place = kg.resolve(country, TERRITORY)
         places = {place} | {
             c for c in g if g.nodes[c]["kind"] == "Country" and g.has_edge(c, place)
         }
         around = {m for p in places if p in g for m in g[p]}
         keep &= places | around
-    if focus:
+    if focus is not None:
         me = kg.resolve(focus)
         keep = set(nx.ego_graph(g.subgraph(keep | {me}), me, radius=depth))
     return keep
@@ -138,7 +139,7 @@ def _suggestions(
     if view == "peers":
         if not focus:
             raise ValueError("--view peers needs --focus NAME")
-        me = kg.resolve(focus)
+        me = kg.resolve(focus, FRENCH_AUTHORITY)
         frame = match.peers(kg, me, top=top, lang=lang)
         return [(me, r.id, r.score, r.reasons) for r in frame.itertuples()], {}
     if view in ("meet", "south-south"):
@@ -465,7 +466,7 @@ def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out, 
     if words["theme"]:
         parts.append(say("viz.filter_theme", lang, value=words["theme"]))
     if names["country"]:
-        label = labels.get(kg.resolve(names["country"]), names["country"])
+        label = labels.get(kg.resolve(names["country"], TERRITORY), names["country"])
         parts.append(say("viz.filter_country", lang, value=label))
     if words["kinds"]:
         parts.append(say("viz.filter_kind", lang, value=words["kinds"]))
