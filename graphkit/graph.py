@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import os
+import weakref
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +18,7 @@ import pyoxigraph as ox
 
 from . import vocab
 from .names import Expect, NameIndex, WrongKindError, normalise
-from .store import DEFAULT_GRAPH_PATH, open_store
+from .store import DEFAULT_GRAPH_PATH, open_version
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -54,6 +56,7 @@ class KnowledgeGraph:
         self.store = store
         self.meta = meta or {}
         self.path = path
+        self.version_dir: Path | None = None
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.path or 'in memory'}: {len(self.store)} quads>"
@@ -101,7 +104,7 @@ class KnowledgeGraph:
         """Every id and label, to resolve names (cached with the build)."""
         from .cache import cached
 
-        return cached(self, "names", self._name_index)
+        return cached(self, "names", self._name_index, NameIndex, built=True)
 
     def _name_index(self) -> NameIndex:
         # Two plain scans joined here: one query with an OPTIONAL type, a FILTER on the
@@ -266,8 +269,12 @@ def load(path: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
 
     >>> kg = load("build/graph.ttl")
     """
-    store, meta = open_store(path)
-    return KnowledgeGraph(store, meta, Path(path))
+    store, meta, folder, lock = open_version(path)
+    kg = KnowledgeGraph(store, meta, Path(path))
+    kg.version_dir = folder  # caches go with the version opened, whatever builds follow
+    if lock is not None:  # the version is kept for as long as this graph is alive
+        weakref.finalize(kg, os.close, lock)
+    return kg
 
 
 def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
@@ -316,5 +323,7 @@ def build(
             raise DataError(problems)
     write_build(itertools.chain(data_quads(data), ontology_quads()), out)
     kg = load(out)
+    kg.__dict__["_building"] = True  # the caches are missing because they are made now
     projection(kg)
+    del kg.__dict__["_building"]
     return kg

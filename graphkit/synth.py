@@ -42,6 +42,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from .files import replace_folder, restore_aside
 from .tables.schema import TABLES
 
 LAST_YEAR = 2024  # the last year facts happened in; later events are planned
@@ -593,6 +594,7 @@ def synth(out: str | Path, scale: Scale | str = "S1", seed: int = 0) -> dict[str
     if seed < 0:
         raise SynthError(f"the seed is a whole number ≥ 0, not {seed}")
     out = Path(out)
+    restore_aside(out)  # a run killed between replace_folder's two renames: put it back
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _is_synth_output(out))):
         raise SynthError(f"{out} exists and is not a synthetic data folder; not replacing it")
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -605,17 +607,7 @@ def synth(out: str | Path, scale: Scale | str = "S1", seed: int = 0) -> dict[str
             _Generator(scale, seed, tables).run()
         finally:
             tables.close()
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            out.rename(old)
-            try:
-                tmp.rename(out)
-            except BaseException:
-                old.rename(out)
-                raise
-            shutil.rmtree(old)
-        else:
-            tmp.rename(out)
+        replace_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

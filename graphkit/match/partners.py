@@ -217,7 +217,7 @@ def partners(
     cand = np.flatnonzero(keep)
     if not len(cand):
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = f"no candidate partner for {p.label(me, lang)} with these filters"
+        frame.attrs["empty"] = say("empty.no_candidate", lang, who=p.label(me, lang))
         return frame
     model = partner_model(weights)
     x = features(towns, i, cand)
@@ -251,7 +251,7 @@ def partners(
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs["table_columns"] = COLUMNS[:-1]  # tables keep the sentences
     if frame.empty:
-        frame.attrs["empty"] = f"nothing speaks for any partner of {p.label(me, lang)}"
+        frame.attrs["empty"] = say("empty.no_partner_reason", lang, who=p.label(me, lang))
     return frame
 
 

@@ -39,7 +39,13 @@ def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection
     from ..cache import cached
 
     weights = weights or Weights()
-    p = cached(kg, f"projection {weights!r}", lambda: project(kg, weights))
+    p = cached(
+        kg,
+        f"projection {weights!r}",
+        lambda: project(kg, weights),
+        Projection,
+        built=weights == Weights(),  # the build caches the default weights' projection
+    )
     if not p.labels:  # read from disk: the labels are the name index's, kept there
         p.labels = kg.names.by_lang
     return p
