@@ -21,6 +21,7 @@ from .features import Projection, project
 from .weights import Weights
 
 if TYPE_CHECKING:
+    from ..cache_rows import RowSource
     from ..graph import KnowledgeGraph
 
 REASON_KEY = {
@@ -33,12 +34,15 @@ REASON_KEY = {
 }
 
 
-def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
-    """The projection of ``kg`` for ``weights``, computed once per graph and weights."""
+def projection(
+    kg: KnowledgeGraph, weights: Weights | None = None, rows: RowSource | None = None
+) -> Projection:
+    """The projection of ``kg`` for ``weights``, computed once per graph and weights (from
+    ``rows`` if given, see :func:`~graphkit.match.features.project`)."""
     from ..cache import cached
 
     weights = weights or Weights()
-    p = cached(kg, f"projection {weights!r}", lambda: project(kg, weights))
+    p = cached(kg, f"projection {weights!r}", lambda: project(kg, weights, rows))
     if not p.labels:  # read from disk: the labels are the name index's, kept there
         p.labels = kg.names.by_lang
     return p
