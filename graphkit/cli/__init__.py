@@ -241,6 +241,10 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME=VALUE",
     help="A parameter of the query, bound as an RDF term (repeatable).",
 )
+@click.option(
+    "--limit", type=click.IntRange(min=0), help="At most this many rows (a page of a listing)."
+)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @graph_option
 @endpoint_option
 @format_option
@@ -248,6 +252,8 @@ def sparql(
     query_or_file: str | None,
     list_saved: bool,
     params: tuple[str, ...],
+    limit: int | None,
+    offset: int,
     graph_path: Path,
     endpoint: str | None,
     fmt: str,
@@ -256,7 +262,8 @@ def sparql(
 
     Standard prefixes are declared. `--list` shows the saved queries and their parameters;
     `--param theme=eau` binds one (names are resolved to their IRI, never spliced into the
-    text). JSON output is the standard SPARQL 1.1 query results document.
+    text). JSON output is the standard SPARQL 1.1 query results document. `--limit N` and
+    `--offset M` print one page of a long listing.
     """
     import pyoxigraph as ox
 
@@ -278,7 +285,7 @@ def sparql(
     from ..remote import EndpointError
 
     try:
-        results = kg.query(query.text, sq.bind(query, values, kg))
+        results = sq.run(kg, query, values)
     except (sq.ParamError, EndpointError) as err:
         fail(f"error: {err}")
     except SyntaxError as err:
@@ -292,13 +299,17 @@ def sparql(
         return
     if not isinstance(results, ox.QuerySolutions):
         fail("error: only SELECT and ASK queries are answered here")
-    if fmt == "json":
+    if fmt == "json" and limit is None and not offset:
         click.echo(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
         return
     from ..graph import term_value
+    from ..query_page import page, to_json
 
-    names = [v.value for v in results.variables]
-    rows = [{n: term_value(s[n]) for n in names} for s in results]
+    names, solutions = page(results, limit, offset)
+    if fmt == "json":
+        click.echo(to_json(names, solutions))
+        return
+    rows = [{n: term_value(s[n]) for n in names} for s in solutions]
     emit(rows, fmt, "no results", names)
 
 
