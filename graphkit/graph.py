@@ -261,6 +261,7 @@ def build(
     from .cache import cached
     from .cache_rows import QuadRows
     from .match.scoring import projection
+    from .match.weights import Weights
     from .store import write_build
     from .tables import DataError, Dataset, load_tables
     from .to_rdf import data_quads, ontology_quads
@@ -275,10 +276,21 @@ def build(
         problems = validate(KnowledgeGraph(scratch))
         if problems:
             raise DataError(problems)
-    # The caches are computed from the quads as they go into the store, not read back.
+    # The caches are computed from the quads as they go into the store, not read back, and
+    # while Oxigraph's bulk loader (which leaves Python free) indexes them.
     watch = QuadRows()
-    write_build(watch.watch(itertools.chain(data_quads(data), ontology_quads())), out)
+    made: dict = {}
+
+    def caches() -> None:
+        scratch = KnowledgeGraph(ox.Store())
+        scratch.__dict__["names"] = made["names"] = name_index(watch)
+        made["projection"] = projection(scratch, weights, rows=watch)
+
+    weights = Weights()
+    write_build(
+        watch.watch(itertools.chain(data_quads(data), ontology_quads())), out, meanwhile=caches
+    )
     kg = load(out)
-    cached(kg, NAMES_KEY, lambda: name_index(watch))
-    projection(kg, rows=watch)
+    cached(kg, NAMES_KEY, lambda: made["names"])
+    cached(kg, f"projection {weights!r}", lambda: made["projection"])  # scoring.projection's key
     return kg

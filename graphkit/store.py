@@ -14,9 +14,10 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -37,8 +38,12 @@ def store_dir(graph_path: str | Path) -> Path:
     return Path(graph_path).with_suffix(".oxigraph")
 
 
-def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
+def write_build(
+    quads: Iterable[ox.Quad], graph_path: str | Path, meanwhile: Callable[[], None] | None = None
+) -> dict:
     """Load ``quads`` into a new store and write the Turtle file, then swap both into place.
+    ``meanwhile()`` runs in this thread while the bulk loader indexes the quads in its own
+    (an error in either stops the build).
 
     Returns the build's metadata (``id``, ``triples``, ``created``), also saved as build.json.
     """
@@ -52,7 +57,17 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
             for chunk in _written_as_turtle(quads, out):
                 nq.write(ox.serialize(chunk, format=ox.RdfFormat.N_QUADS))
         store = ox.Store(str(tmp / "store"))
-        store.bulk_load(path=str(tmp / "load.nq"), format=ox.RdfFormat.N_QUADS)
+        loading = threading.Thread(
+            target=_load, args=(store, tmp / "load.nq", failed := []), name="bulk-load"
+        )
+        loading.start()
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            loading.join()
+        if failed:
+            raise failed[0]
         (tmp / "load.nq").unlink()
         store.optimize()
         meta = {
@@ -67,6 +82,13 @@ def write_build(quads: Iterable[ox.Quad], graph_path: str | Path) -> dict:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return meta
+
+
+def _load(store: ox.Store, nquads: Path, failed: list[BaseException]) -> None:
+    try:
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    except BaseException as err:  # re-raised in the building thread
+        failed.append(err)
 
 
 TURTLE_CHUNK = 50_000
