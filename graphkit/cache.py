@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 # Raised whenever what is cached changes shape, so that a build made by an older graphkit
 # recomputes its caches instead of unpickling objects this code no longer understands.
-FORMAT = 2
+FORMAT = 3
 
 
 def _file(kg: KnowledgeGraph, key: str) -> Path | None:

@@ -56,6 +56,8 @@ QUERIES: dict[str, str] = {
     "labels": "SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE { "
     f"VALUES ?p {{ {' '.join(LABEL_PREDICATES)} }} ?s ?p ?label }}",
     "types": f"SELECT ?s ?type WHERE {{ VALUES ?type {{ {' '.join(NAME_TYPES)} }} ?s a ?type }}",
+    "seated": "SELECT ?a ?place WHERE { ?a gk:locatedIn ?place . "
+    "VALUES ?t { gk:City gk:Subdivision } ?place a ?t }",
     # projection
     "actors": "SELECT ?a ?type ?country WHERE { "
     f"VALUES ?type {{ {' '.join('gk:' + t for t in ACTOR_TYPES)} }} "
@@ -125,7 +127,7 @@ def _full(curie: str) -> str:
 
 
 _JOINED = (
-    "gk:country gk:actor gk:theme gk:territory gk:status gk:party gk:event skos:broader "
+    "gk:locatedIn gk:country gk:actor gk:theme gk:territory gk:status gk:party gk:event skos:broader "
     "skos:inScheme schema:containedInPlace org:member org:organization"
 ).split()
 
@@ -196,6 +198,14 @@ class QuadRows:
         for curie in NAME_TYPES:
             for s in self._subjects(curie):
                 yield {"s": s, "type": _full(curie)}
+
+    def _q_seated(self) -> Iterator[Row]:
+        wanted = {_full("gk:City"), _full("gk:Subdivision")}
+        for a, places in self._by.get("gk:locatedIn", {}).items():
+            for place in places:
+                for t in self._of("rdf:type", place):
+                    if t in wanted:
+                        yield {"a": a, "place": place}
 
     def _q_actors(self) -> Iterator[Row]:
         for t in ACTOR_TYPES:

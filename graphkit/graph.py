@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import vocab
-from .names import NameIndex
+from .names import Expect, NameIndex, WrongKindError, normalise
 from .store import DEFAULT_GRAPH_PATH, open_store
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ NAME_PRIORITY = {
     for kind in kinds
 }
 NAME_PRIORITY["skos:Concept"] = 1
+NAME_PRIORITY["foaf:Person"] = 3
 
 
 def term_value(term: Any) -> str | None:
@@ -59,10 +60,19 @@ def name_index(rows: RowSource) -> NameIndex:
     'fr-nanterre'
     """
     priority: dict[str, int] = {}
+    kinds: dict[str, str] = {}
     for row in rows.rows("types"):
-        rank = NAME_PRIORITY[vocab.curie(row["type"])]
+        curie = vocab.curie(row["type"])
+        rank = NAME_PRIORITY[curie]
         eid = vocab.local_id(row["s"])
+        if rank < priority.get(eid, len(NAME_PRIORITY)):
+            kinds[eid] = curie.split(":", 1)[1]
         priority[eid] = min(priority.get(eid, rank), rank)
+    # A town or province -> the actors seated there ("Nice" where an actor is expected).
+    seated: dict[str, list[str]] = {}
+    for row in rows.rows("seated"):
+        place, actor = vocab.local_id(row["place"]), vocab.local_id(row["a"])
+        seated.setdefault(place, []).append(actor)
     property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
     lang_rank = {"fr": 0, "": 1}
     ranked = []
@@ -90,7 +100,7 @@ def name_index(rows: RowSource) -> NameIndex:
         for lang, (_, label) in langs.items():
             by_lang.setdefault(lang, {})[eid] = label
     priority = {e: priority.get(e, len(NAME_PRIORITY)) for e in found}
-    return NameIndex(found, priority, by_lang)
+    return NameIndex(found, priority, by_lang, kinds, seated)
 
 
 class KnowledgeGraph:
@@ -150,9 +160,49 @@ class KnowledgeGraph:
 
         return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)))
 
-    def resolve(self, name: str) -> str:
-        """The id of the entity called ``name`` (id or any label, case and accents ignored)."""
-        return self.names.resolve(name)
+    def resolve(self, name: str, expect: Expect | None = None) -> str:
+        """The id of the entity called ``name`` (id or any label, case and accents ignored),
+        of a kind ``expect`` takes (see :mod:`graphkit.names` for the rule).
+
+        >>> from graphkit.names import COUNTRY
+        >>> kg = from_tables("data")
+        >>> kg.resolve("NI", COUNTRY), kg.resolve("Brésil")
+        ('country-ni', 'country-br')
+        """
+        try:
+            return self.names.resolve(name, expect)
+        except WrongKindError as err:
+            if err.candidates or expect is None:
+                raise
+            # Nothing of the right kind is spelt alike: name those tied to it in the graph
+            # ("peers Brésil" lists French authorities cooperating in Brazil).
+            near = self._neighbours(err.entity, expect)
+            listed = ", ".join(f"{self.label(e)} ({e})" for e in near)
+            raise WrongKindError(
+                f"{err}; {expect.plural} tied to it: {listed}" if near else str(err),
+                [(e, self.label(e)) for e in near],
+                err.entity,
+            ) from None
+
+    def _neighbours(self, entity_id: str, expect: Expect, n: int = 5) -> list[str]:
+        """Entities of the expected kinds one or two relations away from ``entity_id``."""
+        types = " ".join(f"gk:{k}" for k in sorted(expect.kinds) if k != "Concept")
+        if "Concept" in expect.kinds:
+            types += " skos:Concept"
+        rows = self.select(
+            f"""SELECT DISTINCT ?x ?e WHERE {{ VALUES ?t {{ {types} }}
+                 {{ ?x ?p ?e }} UNION {{ ?e ?p ?x }} UNION {{ ?x ?p ?m . ?m ?q ?e }}
+                 UNION {{ ?m ?p ?x . ?m ?q ?e }} ?x a ?t }} LIMIT 200""",
+            e=ox.NamedNode(self.iri(entity_id)),
+        )
+        # Only the thesaurus' concepts are themes (actor types are concepts too).
+        found = {
+            vocab.local_id(r["x"])
+            for r in rows
+            if r["x"].startswith((vocab.ID, vocab.THEME))
+            and (r["x"].startswith(vocab.THEME) or "Concept" not in expect.kinds)
+        } - {entity_id}
+        return sorted(found, key=lambda e: (normalise(self.label(e)), e))[:n]
 
     def iri(self, entity_id: str) -> str:
         """The IRI of an entity id (themes live in their own namespace)."""

@@ -1,105 +1,135 @@
 """Reason sentences and labels in French (default), English, Spanish and Portuguese.
 
->>> say("shared_theme", "fr", theme="Biodiversité")
-'les deux travaillent sur Biodiversité'
->>> say("shared_theme", "en", theme="Biodiversity")
-'both work on Biodiversity'
+>>> from graphkit.grammar import place, theme
+>>> say("shared_theme", "fr", theme=theme("biodiversite", "Biodiversité", "fr"))
+'les deux travaillent sur la biodiversité'
+>>> say("shared_place", "fr", place=place("country-pe", "Pérou", "fr"))
+'les deux coopèrent au Pérou'
+>>> say("shared_place", "pt", place=place("country-pe", "Peru", "pt"))
+'ambos cooperam no Peru'
 """
 
 from __future__ import annotations
 
 LANGS = ("fr", "en", "es", "pt")
 
+# Placeholders are names as :class:`graphkit.grammar.Noun`: ``{x}`` with its article,
+# ``{x:loc}`` after "in", ``{x:bare}`` without article, ``{x:à}`` contracted with a
+# preposition ("aux rencontres…"). ``{who}``, ``{a}``, ``{b}`` are actors' own names.
 SENTENCES: dict[str, dict[str, str]] = {
     "shared_theme": {
         "fr": "les deux travaillent sur {theme}",
         "en": "both work on {theme}",
-        "es": "ambos trabajan en {theme}",
-        "pt": "ambos trabalham em {theme}",
+        "es": "ambos trabajan {theme:en}",
+        "pt": "ambos trabalham com {theme:bare}",
     },
-    "via_narrower": {
-        "fr": "{theme} (par {narrower})",
-        "en": "{theme} (through {narrower})",
-        "es": "{theme} (a través de {narrower})",
-        "pt": "{theme} (por meio de {narrower})",
+    "broader_theme": {
+        "fr": "les deux travaillent sur {theme} : {sides}",
+        "en": "both work on {theme}: {sides}",
+        "es": "ambos trabajan {theme:en}: {sides}",
+        "pt": "ambos trabalham com {theme:bare}: {sides}",
     },
-    "shared_country": {
-        "fr": "les deux coopèrent avec {place}",
-        "en": "both cooperate with {place}",
-        "es": "ambos cooperan con {place}",
-        "pt": "ambos cooperam com {place}",
+    "side_theme": {
+        "fr": "{who} sur {themes}",
+        "en": "{who} on {themes}",
+        "es": "{who} en {themes}",
+        "pt": "{who} com {themes}",
     },
-    "shared_region": {
-        "fr": "les deux coopèrent dans la région {place}",
-        "en": "both cooperate in the {place} region",
-        "es": "ambos cooperan en la región {place}",
-        "pt": "ambos cooperam na região {place}",
+    "side_general": {
+        "fr": "{who} en général",
+        "en": "{who} in general",
+        "es": "{who} en general",
+        "pt": "{who} em geral",
+    },
+    "shared_place": {
+        "fr": "les deux coopèrent {place:loc}",
+        "en": "both cooperate {place:loc}",
+        "es": "ambos cooperan {place:loc}",
+        "pt": "ambos cooperam {place:loc}",
     },
     "shared_group": {
-        "fr": "les deux sont dans le groupe {name}",
-        "en": "both are in the group {name}",
-        "es": "ambos están en el grupo {name}",
-        "pt": "ambos estão no grupo {name}",
+        "fr": "les deux sont membres {name:de}",
+        "en": "both are members of {name}",
+        "es": "ambos son miembros {name:de}",
+        "pt": "ambos são membros {name:de}",
     },
     "shared_network": {
-        "fr": "réseau commun {name}",
-        "en": "shared network {name}",
-        "es": "red común {name}",
-        "pt": "rede comum {name}",
+        "fr": "les deux sont membres {name:de}",
+        "en": "both are members of {name}",
+        "es": "ambos son miembros {name:de}",
+        "pt": "ambos são membros {name:de}",
     },
     "shared_event": {
-        "fr": "les deux ont pris part à {name}",
+        "fr": "les deux ont pris part {name:à}",
         "en": "both took part in {name}",
-        "es": "ambos participaron en {name}",
-        "pt": "ambos participaram de {name}",
+        "es": "ambos participaron {name:en}",
+        "pt": "ambos participaram {name:de}",
     },
     "status_note": {
-        "fr": "{text} ({status})",
-        "en": "{text} ({status})",
-        "es": "{text} ({status})",
-        "pt": "{text} ({status})",
+        "fr": "{text} (statut pour {who} : {status})",
+        "en": "{text} (status for {who}: {status})",
+        "es": "{text} (estado para {who}: {status})",
+        "pt": "{text} (status para {who}: {status})",
+    },
+    "status_plain": {
+        "fr": "{text} (statut : {status})",
+        "en": "{text} (status: {status})",
+        "es": "{text} (estado: {status})",
+        "pt": "{text} (status: {status})",
+    },
+    "whose": {
+        "fr": "{who} : {text}",
+        "en": "{who}: {text}",
+        "es": "{who}: {text}",
+        "pt": "{who}: {text}",
     },
     "expertise": {
-        "fr": "expertise déclarée en {theme}",
-        "en": "stated expertise in {theme}",
-        "es": "experiencia declarada en {theme}",
-        "pt": "experiência declarada em {theme}",
+        "fr": "expertise déclarée en {theme:bare}",
+        "en": "stated expertise in {theme:bare}",
+        "es": "experiencia declarada en {theme:bare}",
+        "pt": "experiência declarada em {theme:bare}",
     },
     "partnership_on": {
         "fr": "{partnership} porte sur {theme}",
         "en": "{partnership} is about {theme}",
-        "es": "{partnership} trata de {theme}",
-        "pt": "{partnership} trata de {theme}",
+        "es": "{partnership} trata {theme:de}",
+        "pt": "{partnership} trata {theme:de}",
+    },
+    "partnership_on_pl": {
+        "fr": "{partnership} portent sur {theme}",
+        "en": "{partnership} are about {theme}",
+        "es": "{partnership} tratan {theme:de}",
+        "pt": "{partnership} tratam {theme:de}",
     },
     "interest_in": {
         "fr": "intérêt déclaré pour {theme}",
-        "en": "stated interest in {theme}",
-        "es": "interés declarado en {theme}",
-        "pt": "interesse declarado em {theme}",
+        "en": "stated interest in {theme:bare}",
+        "es": "interés declarado {theme:en}",
+        "pt": "interesse declarado {theme:em}",
     },
     "different_countries": {
-        "fr": "partenaires dans deux pays différents ({a}, {b})",
-        "en": "partners in two different countries ({a}, {b})",
-        "es": "socios en dos países distintos ({a}, {b})",
-        "pt": "parceiros em dois países diferentes ({a}, {b})",
+        "fr": "{a} est {place_a:loc}, {b} {place_b:loc}",
+        "en": "{a} is {place_a:loc}, {b} {place_b:loc}",
+        "es": "{a} está {place_a:loc}, {b} {place_b:loc}",
+        "pt": "{a} fica {place_a:loc}, {b} {place_b:loc}",
     },
     "french_peers": {
-        "fr": "leurs partenaires français {a} et {b} sont pairs",
-        "en": "their French partners {a} and {b} are peers",
-        "es": "sus socios franceses {a} y {b} son pares",
-        "pt": "seus parceiros franceses {a} e {b} são pares",
+        "fr": "leurs partenaires français se ressemblent : {x} (partenaire {a:de}) et {y} (partenaire {b:de})",
+        "en": "their French partners are alike: {x} (partner of {a}) and {y} (partner of {b})",
+        "es": "sus socios franceses se parecen: {x} (socio {a:de}) y {y} (socio {b:de})",
+        "pt": "seus parceiros franceses se parecem: {x} (parceiro {a:de}) e {y} (parceiro {b:de})",
     },
     "same_french_partner": {
-        "fr": "même partenaire français : {name}",
-        "en": "same French partner: {name}",
-        "es": "mismo socio francés: {name}",
-        "pt": "mesmo parceiro francês: {name}",
+        "fr": "les deux ont le même partenaire français : {name}",
+        "en": "both have the same French partner: {name}",
+        "es": "ambos tienen el mismo socio francés: {name}",
+        "pt": "ambos têm o mesmo parceiro francês: {name}",
     },
     "wants_theme": {
         "fr": "{who} veut travailler sur {theme}",
         "en": "{who} wants to work on {theme}",
-        "es": "{who} quiere trabajar en {theme}",
-        "pt": "{who} quer trabalhar em {theme}",
+        "es": "{who} quiere trabajar {theme:en}",
+        "pt": "{who} quer trabalhar com {theme:bare}",
     },
     "status": {
         "fr": "{value}",
@@ -109,11 +139,20 @@ SENTENCES: dict[str, dict[str, str]] = {
     },
 }
 
+ROLE_WORDS = {
+    "expert": {"fr": "expert", "en": "expert", "es": "experto", "pt": "especialista"},
+    "learner": {"fr": "apprenant", "en": "learner", "es": "aprendiz", "pt": "aprendiz"},
+    "peer": {"fr": "pair", "en": "peer", "es": "par", "pt": "par"},
+    "partner": {"fr": "partenaire", "en": "partner", "es": "socio", "pt": "parceiro"},
+}
+
 STATUS_WORDS = {
     "active": {"fr": "actif", "en": "active", "es": "activo", "pt": "ativo"},
     "stand-by": {"fr": "en stand-by", "en": "on stand-by", "es": "en pausa", "pt": "em pausa"},
     "ended": {"fr": "terminé", "en": "ended", "es": "terminado", "pt": "encerrado"},
     "planned": {"fr": "prévu", "en": "planned", "es": "previsto", "pt": "previsto"},
+    "at-risk": {"fr": "fragile", "en": "at risk", "es": "en riesgo", "pt": "em risco"},
+    "dormant": {"fr": "en sommeil", "en": "dormant", "es": "inactivo", "pt": "inativo"},
     "proposed": {"fr": "proposé", "en": "proposed", "es": "propuesto", "pt": "proposto"},
 }
 
@@ -147,16 +186,28 @@ def status_word(status: str, lang: str = "fr") -> str:
 
 GROUP_SENTENCES: dict[str, dict[str, str]] = {
     "members": {
-        "fr": "{n} collectivité(s) française(s) active(s) : {names}",
-        "en": "{n} active French authorit(y/ies): {names}",
-        "es": "{n} colectividad(es) francesa(s) activa(s): {names}",
-        "pt": "{n} coletividade(s) francesa(s) ativa(s): {names}",
+        "fr": "membres actifs : {names}",
+        "en": "active members: {names}",
+        "es": "miembros activos: {names}",
+        "pt": "membros ativos: {names}",
+    },
+    "no_members": {
+        "fr": "aucune collectivité française n'en est membre active",
+        "en": "no French authority is an active member",
+        "es": "ninguna colectividad francesa es miembro activo",
+        "pt": "nenhuma coletividade francesa é membro ativo",
+    },
+    "working": {
+        "fr": "actives dans ses pays sans en être membres : {names}",
+        "en": "active in its countries without being members: {names}",
+        "es": "activas en sus países sin ser miembros: {names}",
+        "pt": "ativas em seus países sem serem membros: {names}",
     },
     "partnerships": {
-        "fr": "{n} partenariat(s) actif(s) dans ses pays",
-        "en": "{n} active partnership(s) in its countries",
-        "es": "{n} asociación(es) activa(s) en sus países",
-        "pt": "{n} parceria(s) ativa(s) em seus países",
+        "fr": "partenariats actifs dans ses pays : {n}",
+        "en": "active partnerships in its countries: {n}",
+        "es": "asociaciones activas en sus países: {n}",
+        "pt": "parcerias ativas em seus países: {n}",
     },
     "recorded": {
         "fr": "statut noté dans les sources : {status}",
@@ -168,14 +219,28 @@ GROUP_SENTENCES: dict[str, dict[str, str]] = {
         "fr": "ses pays sont couverts par {group}",
         "en": "its countries are covered by {group}",
         "es": "sus países están cubiertos por {group}",
-        "pt": "seus países são cobertos por {group}",
+        "pt": "seus países são cobertos {group:por}",
     },
     "theme": {
-        "fr": "des membres partagent le thème {theme}",
-        "en": "members share the theme {theme}",
-        "es": "miembros comparten el tema {theme}",
-        "pt": "membros compartilham o tema {theme}",
+        "fr": "plusieurs de ses collectivités travaillent sur {theme}",
+        "en": "several of its authorities work on {theme}",
+        "es": "varias de sus colectividades trabajan {theme:en}",
+        "pt": "várias de suas coletividades trabalham com {theme:bare}",
     },
+    "ended": {
+        "fr": "le groupe est noté comme terminé dans les sources",
+        "en": "the group is recorded as ended in the sources",
+        "es": "el grupo figura como terminado en las fuentes",
+        "pt": "o grupo consta como encerrado nas fontes",
+    },
+    "proposed": {
+        "fr": "le groupe est seulement proposé dans les sources : il reste à créer",
+        "en": "the group is only proposed in the sources: it is yet to be created",
+        "es": "el grupo solo está propuesto en las fuentes: queda por crear",
+        "pt": "o grupo está apenas proposto nas fontes: ainda deve ser criado",
+    },
+    "do_revive": {"fr": "relancer", "en": "revive", "es": "reactivar", "pt": "reativar"},
+    "do_create": {"fr": "créer", "en": "create", "es": "crear", "pt": "criar"},
     "do_keep": {"fr": "maintenir", "en": "keep", "es": "mantener", "pt": "manter"},
     "do_fold": {
         "fr": "fusionner dans le groupe régional",
@@ -199,11 +264,23 @@ GROUP_SENTENCES: dict[str, dict[str, str]] = {
 
 
 INVITE_SENTENCES: dict[str, dict[str, str]] = {
-    "own": {
-        "fr": "travaille sur ou dans : {what}",
-        "en": "works on or in: {what}",
-        "es": "trabaja en: {what}",
-        "pt": "trabalha em: {what}",
+    "works_on": {
+        "fr": "travaille sur {themes}",
+        "en": "works on {themes}",
+        "es": "trabaja en {themes}",
+        "pt": "trabalha com {themes}",
+    },
+    "works_in": {
+        "fr": "travaille {place:loc}",
+        "en": "works {place:loc}",
+        "es": "trabaja {place:loc}",
+        "pt": "trabalha {place:loc}",
+    },
+    "seated": {
+        "fr": "a son siège {place:loc}",
+        "en": "is seated {place:loc}",
+        "es": "tiene su sede {place:loc}",
+        "pt": "tem sua sede {place:loc}",
     },
     "members": {
         "fr": "ses membres y travaillent : {names}",
@@ -242,7 +319,7 @@ EMBASSY_SENTENCES: dict[str, dict[str, str]] = {
     "represents": {
         "fr": "représente {place} en France",
         "en": "represents {place} in France",
-        "es": "representa a {place} en Francia",
+        "es": "representa {place:a} en Francia",
         "pt": "representa {place} na França",
     },
     "none": {

@@ -13,10 +13,25 @@ speaks of experience: "savoir-faire", "a développé", "reçoit des délégation
 group, a participation in a known event. Authorities, groups and networks that the
 tables do not hold are proposed as new rows marked ``unresolved``.
 
+What the meeting itself produces becomes ``outcomes.csv`` and ``stances.csv`` rows (see
+:func:`outcome_kind`): a question (a sentence ending with "?"), an expected deliverable
+("livrables", "feuille de route", "fascicules"…), a decision ("nous allons", "on le
+maintient"), an observation ("point de vigilance", "ne peut pas perdurer"), a proposal (a
+conclusion that starts "Intérêt à", "Avoir", "Faire", "Privilégier"…); and "D'accord
+avec…", "Favorable à…", "Pas d'intérêt … sauf si…" become the speaker's stance on the
+outcome it names best (an ``unresolved`` row when none is close enough). They are all tied
+to the meeting of the minutes: the events.csv row of the same date and source, else a new one.
+
 >>> _authority_core("Conseil départemental du Val-de-Marne")
 'val de marne'
 >>> _status("La coopération est en stand-by depuis 2019.")
 'stand-by'
+>>> outcome_kind("Comment va se faire cet accompagnement ?")
+'question'
+>>> outcome_kind("Avoir plus d'outils pratico-pratiques sur des retours d'expériences.")
+'proposal'
+>>> stance_of("Pas d'intérêt sur un groupe plus large, sauf si c'est thématisé.")
+'conditional'
 """
 
 from __future__ import annotations
@@ -124,6 +139,54 @@ _INTEREST = re.compile(
     r"(?i)int[ée]r[eê]t|int[ée]ress|th[ée]mati|favorable|souhait|pr[ée]occupation|"
     r"projet|travailler sur|important"
 )
+
+
+_DELIVERABLE = re.compile(
+    r"(?i)livrables?|feuille de route|fascicules?|r[ée]pertoires? d['’]acteurs|\bdoc(?:ument)? [àa] vous soumettre|"
+    r"capitalisation|tribune|plaidoyer"
+)
+_DECISION = re.compile(
+    r"(?i)\bnous allons\b|\bon le maintient\b|\bne renouvellera pas\b|\benvoi de ce (?:cr|compte-rendu)\b|"
+    r"\bsera (?:envoy|organis|soumis)"
+)
+_OBSERVATION = re.compile(
+    r"(?i)point de vigilance|n['’]est pas forc[ée]ment|ne peut pas perdurer|phase de prospection|"
+    r"pourrait de nouveau exister|base int[ée]ressante"
+)
+_PROPOSAL = re.compile(
+    r"(?i)^(?:int[ée]r[êe]t (?:à|de)|avoir |faire |privil[ée]gier|proposition|utile |"
+    r"les gp pourraient|il peut y avoir|on pourrait|ex ?: formation)|pourrait [êe]tre (?:int[ée]ressant|utile)|"
+    r"\bpourraient [êe]tre\b|lieux [àa] investir|int[ée]ressant d['’][ée]changer"
+)
+_SUPPORT = re.compile(r"(?i)^(?:(?:est )?d['’]accord avec|favorable [àa]|la ct est convaincue)")
+_CONDITIONAL = re.compile(r"(?i)\bsauf si\b|\bà condition\b|\bsous r[ée]serve\b")
+_OPPOSE = re.compile(r"(?i)^(?:pas d['’]int[ée]r[êe]t|opposée?s? [àa]|contre )")
+
+
+def outcome_kind(sentence: str) -> str | None:
+    """What a sentence of minutes is as an outcome of the meeting, if it is one:
+    question, deliverable, decision, observation or proposal."""
+    text = sentence.strip()
+    if text.endswith("?"):
+        return "question"
+    for kind, regex in (
+        ("deliverable", _DELIVERABLE),
+        ("decision", _DECISION),
+        ("observation", _OBSERVATION),
+        ("proposal", _PROPOSAL),
+    ):
+        if regex.search(text):
+            return kind
+    return None
+
+
+def stance_of(sentence: str) -> str | None:
+    """The position a sentence takes on something said before: supports, conditional,
+    opposes, or None."""
+    text = sentence.strip()
+    if _OPPOSE.search(text) or _CONDITIONAL.search(text):
+        return "conditional" if _CONDITIONAL.search(text) else "opposes"
+    return "supports" if _SUPPORT.search(text) else None
 
 
 @dataclass(eq=False)
@@ -505,13 +568,95 @@ class Proposer:
             return others[0] if len(others) == 1 and normalise(keyword) != "ville" else ""
         return ""
 
+    def meeting(self, text: str) -> str:
+        """The events.csv id of the meeting the minutes report: the meeting of the same date
+        (from the source id) whose rows cite this source, else a new events row proposed."""
+        date = re.search(r"(\d{4}-\d{2}-\d{2})$", self.source)
+        for r in self.data.records.get("events", []):
+            if date and r.get("date") == date.group(1) and r.get("source") == self.source:
+                return r.get("id")
+        title = next(
+            (
+                re.sub(r"^#+\s*|\*", "", line).strip()
+                for line in text.splitlines()
+                if line.startswith("#")
+            ),
+            self.source,
+        )
+        values = {"id": f"evt-{self.source}", "kind": "meeting", "label_fr": title}
+        if date:
+            values["date"] = date.group(1)
+        self._emit("events", values, 0.6, "", "")
+        return values["id"]
+
+    def outcome(self, sentence: str, own: Entity | None, speaker: str) -> None:
+        """An outcomes.csv row for a sentence that is a question, proposal… of the meeting,
+        or a stances.csv row for one that takes a position."""
+        position = stance_of(sentence)
+        if position and own is not None:
+            target, score_ = self._closest_outcome(sentence)
+            row = {"actor": own.id, "outcome": target, "position": position, "quote": sentence}
+            self._emit(
+                "stances",
+                row,
+                0.6 if target else 0.3,
+                speaker,
+                sentence,
+                "" if target else "unresolved",
+            )
+            self.proposals[-1].values.pop("note", None)
+            if position != "supports" or not outcome_kind(sentence):
+                return
+        kind = outcome_kind(sentence)
+        if kind is None:
+            return
+        label = sentence if len(sentence) <= 160 else sentence[:157].rstrip() + "…"
+        row = {
+            "id": "out-" + _slug(" ".join(sentence.split()[:8]))[:48].strip("-"),
+            "kind": kind,
+            "event": self.event,
+            "label_fr": label,
+            "quote": sentence,
+            "by": own.id if own else "",
+        }
+        self._emit("outcomes", row, 0.7 if kind == "question" else 0.5, speaker, sentence)
+        self.proposals[-1].values.pop("note", None)
+
+    def _closest_outcome(self, sentence: str) -> tuple[str, float]:
+        """The outcome a stance sentence names best: its words in brackets if it has some
+        ("D'accord avec les propos précédents (garder le GP…)"), else the rest after "d'accord
+        avec"; the outcomes of the same minutes first (proposed above), then the tables'."""
+        from rapidfuzz import fuzz
+
+        inside = re.search(r"\(([^)]{12,})\)", sentence)
+        words = inside.group(1) if inside else sentence
+        text = normalise(re.sub(r"(?i)^(?:est )?d['’]accord avec|^favorable [àa]", "", words))
+        tables = [
+            (r.get("id"), r.get("quote") + " " + r.get("label_fr"))
+            for r in self.data.records.get("outcomes", [])
+        ]
+        proposed = [
+            (p.values["id"], p.values["quote"]) for p in self.proposals if p.table == "outcomes"
+        ]
+        best = ("", 0.0)
+        for candidates in (proposed, tables):
+            for oid, said in candidates:
+                ratio = fuzz.token_set_ratio(text, normalise(said))
+                if ratio > best[1]:
+                    best = (oid, ratio)
+            if best[1] >= 60:
+                return best
+        return ("", best[1])
+
     def propose(self, text: str) -> list[Proposal]:
         blocks, hosts = split_blocks(text)
+        self.event = self.meeting(text)
         for block in blocks:
             own = self.authority(_role_authority(block.role)) if block.role else None
             host = normalise(block.speaker) in hosts
             speaker = self.person(block.speaker, own)
             for sentence in sentences(block.lines):
+                self.outcome(sentence, own, speaker)
                 self.sentence(sentence, own, host, speaker)
         self._compare()
         return self.proposals
@@ -703,6 +848,24 @@ class Proposer:
                 continue
             seen.add(key)
             kept.append(p)
+            if p.table == "outcomes":
+                said = normalise(v["quote"])
+                same = [
+                    (abs(len(normalise(r.get("quote"))) - len(said)), r.get("id"))
+                    for r in recs.get("outcomes", [])
+                    if normalise(r.get("quote"))
+                    and (normalise(r.get("quote")) in said or said in normalise(r.get("quote")))
+                ]
+                if same:  # the row whose quote is closest in length to the sentence
+                    v["id"], p.status, p.entity = min(same)[1], "known", "resolved"
+                continue
+            if p.table == "stances":
+                if any(
+                    (r.get("actor"), r.get("outcome")) == (v["actor"], v.get("outcome"))
+                    for r in recs.get("stances", [])
+                ):
+                    p.status = "known"
+                continue
             if v.get("id") in ids and p.table != "partnerships":
                 p.status, p.entity = "known", "resolved"
             elif p.table == "statements":

@@ -186,7 +186,7 @@ def to_term(kind: str, value: str, kg: KnowledgeGraph | None = None) -> Term:
 
 
 def _resolve(kind: str, value: str, kg: KnowledgeGraph) -> ox.NamedNode:
-    from .names import UnknownNameError
+    from .names import COUNTRY, UnknownNameError
 
     try:
         if kind == "theme":
@@ -196,7 +196,7 @@ def _resolve(kind: str, value: str, kg: KnowledgeGraph) -> ox.NamedNode:
                 return ox.NamedNode(vocab.theme_iri(resolve_theme(kg, value)))
             except NotAThemeError as err:
                 raise ParamError(str(err)) from None
-        found = kg.resolve(value)
+        found = kg.resolve(value, COUNTRY if kind == "country" else None)
     except UnknownNameError as err:
         raise ParamError(str(err)) from None
     iri = ox.NamedNode(kg.iri(found))
@@ -229,6 +229,10 @@ def bind(
             raise ParamError(f"{query.name}: missing parameter {p}")
     bound = {}
     for name, value in values.items():
+        if not value.strip():
+            raise ParamError(
+                f"{query.name}: parameter {name}: empty value; expected {declared[name]}"
+            )
         try:
             bound[name] = to_term(declared[name].kind, value, kg)
         except ParamError as err:

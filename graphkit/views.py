@@ -47,7 +47,10 @@ STATEMENT_TYPES = {
 # In a statement, the "anchors" are who the statement is about; "targets" what it relates them to.
 ANCHORS = {"gk:party", "org:member", "gk:actor", "gk:embassy"}
 TARGETS = {"org:organization", "gk:theme", "gk:territory", "gk:country", "gk:event"}
-LEFT_OUT = {"SourceDocument", "Person"}
+# Sources, people and what meetings produce (proposals, questions… and stances on them) are
+# not entities to match or draw: they stay in the RDF graph and the reports.
+LEFT_OUT = {"SourceDocument", "Person", "MeetingOutcome", "Stance"}
+LEFT_OUT |= {"Proposal", "Decision", "Question", "Deliverable", "Observation"}
 DETAIL = {"gk:status": "status", "gk:partnershipKind": "kind", "org:role": "role"}
 
 

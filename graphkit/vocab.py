@@ -113,12 +113,21 @@ PLACE_CLASS = {
 
 
 def _table_values() -> dict[str, str]:
-    tables = (STATUS, PARTNERSHIP_KIND, ROLE, ACTOR_TYPE, EVENT_KIND)
+    tables = (STATUS, PARTNERSHIP_KIND, ROLE, ACTOR_TYPE, EVENT_KIND, POSITION)
     return {f"gk:{local}": value for table in tables for value, local in table.items()}
 
 
 GROUP_CLASS = {"country_group": "CountryGroup", "thematic_group": "ThematicGroup"}
 STATEMENT_CLASS = {"interest": "Interest", "expertise": "Expertise"}
+# What a meeting produces (outcomes.csv `kind`) and who stands where on it (stances.csv).
+OUTCOME_CLASS = {
+    "proposal": "Proposal",
+    "decision": "Decision",
+    "question": "Question",
+    "deliverable": "Deliverable",
+    "observation": "Observation",
+}
+POSITION = {"supports": "Supports", "opposes": "Opposes", "conditional": "Conditional"}
 
 
 # "gk:StandBy" -> "stand-by": results speak the tables' vocabulary.

@@ -72,8 +72,10 @@ def test_show_resolves_without_accents_and_lists_relations(mini_build):
 
 def test_show_table_and_csv(mini_build):
     table = run("show", "Ville de Nanterre", "--graph", mini_build).stdout
-    assert table.startswith("fr-nanterre  <https://w3id.org/graphkit/id/fr-nanterre>")
+    assert table.startswith("Ville de Nanterre (fr-nanterre)")
     assert "source: src-test (actors.csv:2)" in table
+    raw = run("show", "Ville de Nanterre", "--raw", "--graph", mini_build).stdout
+    assert raw.startswith("fr-nanterre  <https://w3id.org/graphkit/id/fr-nanterre>")
     rows = list(
         csv.DictReader(
             io.StringIO(run("show", "nanterre", "--graph", mini_build, "--format", "csv").stdout)
@@ -83,9 +85,9 @@ def test_show_table_and_csv(mini_build):
 
 
 def test_unknown_name_exits_1_with_the_closest(mini_build):
-    result = run("show", "nanter", "--graph", mini_build)
+    result = run("show", "nantere", "--graph", mini_build)
     assert result.exit_code == 1
-    assert result.stderr.startswith("error: no entity named 'nanter'; closest: ")
+    assert result.stderr.startswith("error: no entity named 'nantere'; closest: ")
     assert "fr-nanterre" in result.stderr
 
 

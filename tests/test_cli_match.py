@@ -50,7 +50,13 @@ def test_json_rows_have_label_score_and_reasons(graph, args):
         assert row["reasons"] and all(isinstance(r, str) and r for r in row["reasons"])
         assert row.get("label") or (row.get("source") and row.get("target"))
     if args[0] == "groups":
-        assert {r["status"] for r in rows} <= {"active", "at-risk", "dormant"}
+        assert {r["status"] for r in rows} <= {
+            "actif",
+            "fragile",
+            "en sommeil",
+            "terminé",
+            "proposé",
+        }
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda a: " ".join(a))
@@ -60,7 +66,7 @@ def test_table_and_csv_say_the_same(graph, args):
     from_csv = list(csv.DictReader(io.StringIO(run(graph, *args, "--format", "csv").stdout)))
     assert len(from_csv) == len(rows)
     first = rows[0].get("label") or rows[0]["source"]
-    assert first[:40] in table
+    assert first[:10] in table  # a table may cut a long label to fit the terminal
 
 
 def test_peers_all_gives_each_authority_the_peers_that_peers_gives(graph):
@@ -69,7 +75,7 @@ def test_peers_all_gives_each_authority_the_peers_that_peers_gives(graph):
     mine = [r for r in every if r["source_id"] == "fr-bouguenais"]
     assert [r["target_id"] for r in mine] == [r["id"] for r in one]
     assert [r["reasons"] for r in mine] == [r["reasons"] for r in one]
-    assert [r["rank"] for r in mine] == [1, 2, 3]
+    assert [r["rank"] for r in mine] == list(range(1, len(mine) + 1)) and len(mine) >= 2
     import graphkit
     from graphkit.match import peers
 
@@ -83,13 +89,13 @@ def test_peers_all_gives_each_authority_the_peers_that_peers_gives(graph):
 def test_peers_needs_a_name_or_all_not_both(graph):
     for args in (("peers",), ("peers", "bordeaux", "--all")):
         result = run(graph, *args)
-        assert result.exit_code == 1
-        assert "give a NAME or --all" in result.output
+        assert result.exit_code == 2  # a usage error
+        assert "NAME of a French authority" in result.output
 
 
 def test_reasons_in_english(graph):
     rows = json.loads(run(graph, "peers", "bouguenais", "--lang", "en", "--format", "json").stdout)
-    assert rows[0]["reasons"][0] == "both cooperate with Nicaragua"
+    assert rows[0]["reasons"][0] == "both cooperate in Nicaragua"
 
 
 def test_weights_file_changes_the_ranking(graph, tmp_path):
@@ -100,9 +106,10 @@ def test_weights_file_changes_the_ranking(graph, tmp_path):
         run(graph, "peers", "bordeaux", "--format", "json", "--weights", weights).stdout
     )
     assert default[0]["id"] != "fr-cap-nord-martinique"
-    # Bordeaux's (ended) cooperation in Mexico is what it shares with CAP Nord Martinique
+    # Bordeaux's cooperation in Mexico is what it shares with CAP Nord Martinique (no longer
+    # "(terminé)": issue 16 reads « ne renouvellera pas » as not yet ended)
     assert by_country[0]["id"] == "fr-cap-nord-martinique"
-    assert by_country[0]["reasons"][0] == "les deux coopèrent avec Mexique (terminé)"
+    assert by_country[0]["reasons"][0] == "les deux coopèrent au Mexique"
 
 
 def test_unknown_weight_is_a_one_line_error(graph, tmp_path):
@@ -117,7 +124,7 @@ def test_unknown_name_and_unknown_theme_exit_1_with_closest(graph):
     result = run(graph, "peers", "bordo")
     assert result.exit_code == 1 and "closest" in result.stderr
     result = run(graph, "experts", "jardinage")
-    assert result.exit_code == 1 and result.stderr.startswith("error: no entity named 'jardinage'")
+    assert result.exit_code == 1 and result.stderr.startswith("error: no theme named 'jardinage'")
     result = run(graph, "experts", "moron")
     assert result.exit_code == 1 and "not a theme" in result.stderr
 

@@ -25,7 +25,7 @@ def test_a_rare_shared_theme_outranks_a_common_one(tmp_path):
     )
     ranked = peers(kg, "fr-a")
     assert ranked["id"].tolist()[0] == "fr-b"
-    assert ranked.iloc[0]["reasons"][0] == "les deux travaillent sur Carnaval"
+    assert ranked.iloc[0]["reasons"][0] == "les deux travaillent sur le carnaval"
     assert "fr-a" not in ranked["id"].tolist()
 
 
@@ -42,7 +42,9 @@ def test_stand_by_counts_less_than_active(tmp_path):
     ranked = peers(kg, "fr-a")
     assert ranked["id"].tolist() == ["fr-b", "fr-c"]
     assert ranked.iloc[0]["score"] > ranked.iloc[1]["score"] > 0
-    assert ranked.iloc[1]["reasons"] == ["les deux coopèrent avec Argentine (en stand-by)"]
+    assert ranked.iloc[1]["reasons"] == [
+        "les deux coopèrent en Argentine (statut pour FR-C : en stand-by)"
+    ]
 
 
 def test_ties_are_broken_by_id_whatever_the_row_order(tmp_path):
@@ -81,7 +83,10 @@ def test_the_thesaurus_makes_forest_close_to_biodiversity(tmp_path):
     )
     ranked = peers(kg, "fr-a")
     assert ranked["id"].tolist() == ["fr-b"]
-    assert ranked.iloc[0]["reasons"][0] == "les deux travaillent sur Biodiversité (par Forêts)"
+    assert (
+        ranked.iloc[0]["reasons"][0]
+        == "les deux travaillent sur la biodiversité : FR-A sur les forêts, FR-B en général"
+    )
 
 
 def test_reasons_follow_the_language(tmp_path):
@@ -90,8 +95,8 @@ def test_reasons_follow_the_language(tmp_path):
         [actor("fr-a"), actor("fr-b")],
         statements=[statement("fr-a", "eau"), statement("fr-b", "eau")],
     )
-    assert peers(kg, "fr-a", lang="en").iloc[0]["reasons"] == ["both work on Water"]
-    assert peers(kg, "fr-a", lang="es").iloc[0]["reasons"] == ["ambos trabajan en Agua"]
+    assert peers(kg, "fr-a", lang="en").iloc[0]["reasons"] == ["both work on water"]
+    assert peers(kg, "fr-a", lang="es").iloc[0]["reasons"] == ["ambos trabajan en el agua"]
 
 
 def test_an_authority_with_nothing_to_match_gets_an_empty_answer_that_says_why(tmp_path):
@@ -136,7 +141,7 @@ def test_experts_prefer_one_near_the_asker(tmp_path):
     )
     ranked = experts(kg, "dechets", for_="fr-w")
     assert ranked["id"].tolist() == ["fr-y", "fr-x"]
-    assert ranked.iloc[0]["reasons"][-1] == "les deux coopèrent avec Nicaragua"
+    assert ranked.iloc[0]["reasons"][-1] == "les deux coopèrent au Nicaragua"
 
 
 def test_south_south_pairs_partners_in_different_countries_only(tmp_path):
@@ -159,10 +164,13 @@ def test_south_south_pairs_partners_in_different_countries_only(tmp_path):
         ("ar-p", "br-q"),
         ("ar-r", "br-q"),
     ]
-    assert pairs.iloc[0]["reasons"][0] == "réseau commun NET-X"
+    assert pairs.iloc[0]["reasons"][0] == "les deux sont membres du réseau NET-X"
 
 
 def test_group_with_too_few_active_members_folds_into_the_regional_group(tmp_path):
+    def member(a, g):
+        return {"member": a, "organisation": g, "role": "member", "status": "active"}
+
     kg = kg_of(
         tmp_path,
         [actor(f"fr-{i}") for i in "abcd"],
@@ -173,7 +181,7 @@ def test_group_with_too_few_active_members_folds_into_the_regional_group(tmp_pat
                 "kind": "country_group",
                 "label_fr": "GP Nicaragua",
                 "territories": "country-ni",
-                "status": "active",
+                "status": "stand-by",
             },
             {
                 "id": "gp-ca",
@@ -183,19 +191,20 @@ def test_group_with_too_few_active_members_folds_into_the_regional_group(tmp_pat
                 "status": "active",
             },
         ],
+        memberships=[member("fr-a", "gp-ni")]
+        + [member(a, "gp-ca") for a in ("fr-a", "fr-b", "fr-c")],
         partnerships=[
             partnership("p-a", "fr-a", countries="NI"),
-            partnership("p-b", "fr-b", countries="NI"),
-            partnership("p-c", "fr-c", countries="CL"),
-            partnership("p-d", "fr-d", countries="NI", status="ended"),
+            partnership("p-d", "fr-d", countries="NI"),
         ],
     )
     health = groups(kg).set_index("id")
-    assert health.loc["gp-ni", "status"] == "at-risk"
-    assert health.loc["gp-ni", "active_members"] == ["fr-a", "fr-b"]
+    assert health.loc["gp-ni", "status"] == "fragile"
+    assert health.loc["gp-ni", "active_members"] == ["fr-a"]
+    assert health.loc["gp-ni", "active_in_countries"] == ["fr-d"]
     assert health.loc["gp-ni", "recommendation"] == "fusionner dans le groupe régional"
-    assert "ses pays sont couverts par GP Amérique centrale" in health.loc["gp-ni", "reasons"]
-    assert health.loc["gp-ca", "status"] == "active"
+    assert "ses pays sont couverts par le GP Amérique centrale" in health.loc["gp-ni", "reasons"]
+    assert health.loc["gp-ca", "status"] == "actif"
     assert health.loc["gp-ca", "recommendation"] == "maintenir"
 
 

@@ -21,7 +21,7 @@ def test_the_shipped_graph_finds_authorities_without_accents(kg):
 
 def test_unknown_name_lists_the_closest(mini_kg):
     with pytest.raises(UnknownNameError) as err:
-        mini_kg.resolve("nanter")
+        mini_kg.resolve("nantere")
     assert err.value.candidates[0][0] in {"fr-nanterre", "city-fr-nanterre"}
     assert "closest" in str(err.value)
 

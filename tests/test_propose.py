@@ -249,3 +249,81 @@ def test_recall_and_precision_on_the_minutes_from_an_empty_graph(tmp_path):
     # precision 97.9 % (46 / 47).
     assert result["recall"] >= 0.80
     assert result["precision"] >= 0.70
+
+
+MEETING = """\
+## Réunion du groupe Amérique latine
+
+#### Jeanne Martin, Chargée de mission à la ville de Quimper :
+
+La ville de Quimper coopère depuis 2003 avec la ville de Cuenca en Équateur.
+
+→ Comment financer les échanges entre collectivités ?
+
+→ Avoir un répertoire des experts en gestion des déchets.
+
+#### Paul Durand, Chargé de mission à la ville de Rennes :
+
+D'accord avec la proposition d'avoir un répertoire des experts.
+
+Pas d'intérêt pour un groupe plus large, sauf si c'est thématisé.
+"""
+
+
+def test_questions_proposals_and_stances_are_proposed_and_accepted(tmp_path):
+    data = _copy(tmp_path)
+    proposals = _run(tmp_path, MEETING, data)
+    # the meeting itself: a new events row, of the date in the file name
+    (meeting,) = _find(proposals, "events")
+    assert meeting.values["id"] == "evt-cr-test-2025-01-15"
+    assert (meeting.values["date"], meeting.values["kind"]) == ("2025-01-15", "meeting")
+    (question,) = _find(proposals, "outcomes", kind="question")
+    assert question.values["quote"] == "Comment financer les échanges entre collectivités ?"
+    assert question.values["event"] == "evt-cr-test-2025-01-15"
+    (proposal,) = _find(proposals, "outcomes", kind="proposal")
+    assert proposal.values["quote"].startswith("Avoir un répertoire des experts")
+    assert question.values["by"] == proposal.values["by"]  # the Quimper speaker's body
+    # Rennes agrees with that proposal, and supports a wider group only if it is thematic
+    supports, conditional = _find(proposals, "stances")
+    assert (supports.values["position"], supports.values["outcome"]) == (
+        "supports",
+        proposal.values["id"],
+    )
+    assert conditional.values["position"] == "conditional"
+    assert conditional.entity == "unresolved" and "outcome" not in conditional.values
+    # accepting everything but the unresolved stance gives tables that validate
+    out = tmp_path / "proposals.csv"
+    write_proposals([p for p in proposals if p is not conditional], out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    for r in rows:
+        r["accept"] = "yes"
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    accept(out, data)
+    tables = load_tables(data)
+    written = {r.get("id"): r for r in tables.records["outcomes"]}
+    assert written[question.values["id"]].get("kind") == "question"
+    assert [(r.get("outcome"), r.get("position")) for r in tables.records["stances"][-1:]] == [
+        (proposal.values["id"], "supports")
+    ]
+
+
+@pytest.mark.skipif(
+    not MINUTES.exists() and os.environ.get("CI") != "true", reason="shared minutes absent"
+)
+def test_the_minutes_questions_and_stances_are_found_again():
+    proposals = propose(MINUTES, DATA)
+    questions = {p.values["id"] for p in proposals if p.table == "outcomes" and p.status == "known"}
+    # « Peut-on s'adapter à ce « partage territorial », fait par ces ambassades ? » and
+    # « Comment va se faire cet accompagnement ? », as the tables hold them
+    assert {"out-q-partage-territorial-ambassades", "out-q-accompagnement"} <= questions
+    assert {
+        "out-gp-centres-ressources",
+        "out-cooperation-sud-sud",
+        "out-traduction-simultanee",
+    } <= questions
+    # « D'accord avec la synthèse et avec la proposition d'échanger avec le FNP » (Nanterre)
+    assert _find(proposals, "stances", actor="fr-nanterre", outcome="out-echanger-fnp")
+    assert not _find(proposals, "events")  # the meeting is the one the tables hold

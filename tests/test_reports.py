@@ -46,9 +46,17 @@ def test_the_waste_fascicule_names_val_de_marne(kg):
     rows = table_rows(section(doc, "Qui a fait quoi, avec qui et depuis quand"))
     assert [text_of(r[0]) for r in rows] == ["Département du Val-de-Marne"]
     assert "Expertise — Déchets" in text_of(rows[0][1])
-    # the minutes' own question on waste, from the note the graph keeps on that row
-    questions = section(doc, "Questions ouvertes (d'après les sources)").blocks[0].items
-    assert any("comment ça a été traité en Argentine ?" in q[0] for q in questions)
+    # « Exemple : Val-de-Marne avec la gestion des déchets : comment ça a été traité en
+    # Argentine ? » is CUF's example of a fascicule (an expected deliverable, outcomes.csv), not
+    # a question put to the meeting: since issue 16 it is listed with the proposals, and no
+    # open question is on waste.
+    proposals = section(doc, "Propositions, décisions et livrables des réunions sur ce sujet")
+    (item,) = proposals.blocks[0].items
+    assert item[0].startswith("Livrable attendu — Exemple de fascicule : la gestion des déchets")
+    assert "comment ça a été traité en Argentine ?" in item[1]
+    assert "Cités Unies France (outcomes.csv:" in item[1]
+    questions = section(doc, "Questions ouvertes (d'après les sources)")
+    assert questions.blocks[0].text == "Les sources ne posent aucune question sur ce sujet."
 
 
 def test_the_argentina_fascicule_names_who_the_minutes_name(kg):
@@ -107,7 +115,7 @@ def test_a_region_fascicule_covers_its_countries(kg):
 def test_a_fascicule_refuses_what_is_not_a_theme_or_a_place(kg):
     with pytest.raises(LookupError, match="not a theme"):
         fascicule(kg, theme="bordeaux")
-    with pytest.raises(LookupError, match="not a country or a region"):
+    with pytest.raises(LookupError, match="not a country or a macro-region"):
         fascicule(kg, country="bordeaux")
 
 
@@ -144,7 +152,7 @@ def test_meeting_pairs_among_and_beyond_the_participants(kg):
     assert all(len({r[0], r[1]} & people) == 1 for r in beyond.rows)
     questions = section(doc, "Questions ouvertes (d'après les sources)").blocks[0].items
     assert questions[0][0] == "Comment travailler avec vous sur ce type de projet ?"
-    assert "Claire Hart (statements.csv:" in questions[0][1]
+    assert "Claire Hart (outcomes.csv:" in questions[0][1]  # a row of its own since issue 16
 
 
 def test_a_meeting_without_subject_lists_every_open_question_of_the_sources(kg):
@@ -152,19 +160,35 @@ def test_a_meeting_without_subject_lists_every_open_question_of_the_sources(kg):
     questions = [
         q[0] for q in section(doc, "Questions ouvertes (d'après les sources)").blocks[0].items
     ]
-    assert len(questions) == 4  # the minutes' questions the tables keep in their notes
+    # The minutes' questions are outcomes.csv rows since issue 16: seven, of which two are
+    # answered at the meeting (« Comment va se faire cet accompagnement ? » by the roadmap
+    # announced for January, « 1 réunion par mois ? » by the planning of the conclusion).
+    assert len(questions) == 5
     assert any(q.endswith("puis pouvoir échanger entre ces 2 ensembles ?") for q in questions)
+    assert "Comment va se faire cet accompagnement ?" not in questions
 
 
 def test_open_questions_come_from_the_graph_not_from_a_file(tmp_path):
+    meeting = {"id": "evt-m", "kind": "meeting", "label_fr": "Réunion M", "date": "2020-01"}
+    asked = {"id": "out-q", "kind": "question", "event": "evt-m", "label_fr": "Qui finance ?"}
+    asked.update(quote="Qui finance les stations ?", by="fr-a", themes="eau")
+    other = {**asked, "id": "out-q2", "quote": "Et la forêt ?", "themes": "foret", "by": ""}
+    answered = {**asked, "id": "out-q3", "quote": "Qui paie ?"}
+    answer = {"id": "out-r", "kind": "decision", "event": "evt-m", "label_fr": "L'État"}
+    answer.update(quote="L'État paie.", answers="out-q3")
     data = make_data(
         tmp_path / "data",
         [actor("fr-a", label="Ville A")],
-        statements=[{**statement("fr-a", "eau"), "note": "« Qui finance les stations ? » dit-on."}],
+        statements=[{**statement("fr-a", "eau"), "note": "« Une question en note ? »"}],
+        events=[{**meeting, "source": "src"}],
+        outcomes=[{**r, "source": "src"} for r in (asked, other, answered, answer)],
     )
     doc = meeting_brief(graphkit.from_tables(data), theme="eau")
     questions = section(doc, "Questions ouvertes (d'après les sources)").blocks[0].items
+    # only the open question on water: not the one on forests, not the answered one, and no
+    # longer the sentences with "?" in notes (they were read as questions before issue 16)
     assert [q[0] for q in questions] == ["Qui finance les stations ?"]
+    assert "Réunion M (2020-01)" in questions[0][1]
 
 
 # --- roadmap ----------------------------------------------------------------------------
@@ -319,9 +343,9 @@ def test_meeting_command_takes_several_participants(built, tmp_path):
 def test_bad_input_exits_with_a_message_and_writes_nothing(built, tmp_path):
     out = tmp_path / "x.html"
     result = run("report", "theme", "nowhere", "--out", out, "--graph", built)
-    assert result.exit_code == 1 and "no entity named 'nowhere'" in result.stderr
+    assert result.exit_code == 1 and "no theme named 'nowhere'" in result.stderr
     result = run("report", "country", "bordeaux", "--out", out, "--graph", built)
-    assert result.exit_code == 1 and "not a country or a region" in result.stderr
+    assert result.exit_code == 1 and "not a country or a macro-region" in result.stderr
     result = run("report", "theme", "eau", "--out", tmp_path / "x.csv", "--graph", built)
     assert result.exit_code == 2 and "write .html or .md" in result.stderr
     result = run("report", "roadmap", "--start", "2021-13", "--out", out, "--graph", built)

@@ -80,6 +80,30 @@ def test_ontology_declares_every_controlled_value_with_its_table_notation():
         vocab.ROLE,
         vocab.ACTOR_TYPE,
         vocab.EVENT_KIND,
+        vocab.POSITION,
     ):
         for value, local in table.items():
             assert str(coop.value(rdflib.URIRef(vocab.gk(local)), notation)) == value, local
+
+
+def test_an_outcome_without_quote_or_with_two_kinds_and_a_stance_without_position(kg):
+    import pyoxigraph as ox
+
+    from graphkit.graph import KnowledgeGraph
+
+    copy = ox.Store()
+    copy.bulk_extend(kg.store)
+    broken = KnowledgeGraph(copy)
+    question = ox.NamedNode(vocab.iri("out-q-accompagnement"))
+    for q in list(
+        copy.quads_for_pattern(question, ox.NamedNode(vocab.PREFIXES["schema"] + "text"), None)
+    ):
+        copy.remove(q)
+    copy.add(ox.Quad(question, ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.gk("Proposal"))))
+    stance = ox.NamedNode(vocab.iri("stance-fr-nanterre--out-echanger-fnp"))
+    for q in list(copy.quads_for_pattern(stance, ox.NamedNode(vocab.gk("position")), None)):
+        copy.remove(q)
+    problems = {(p.file, p.row, p.column) for p in validate(broken)}
+    assert ("outcomes.csv", 3, "schema:text") in problems
+    assert ("outcomes.csv", 3, "rdf:type") in problems
+    assert ("stances.csv", 4, "gk:position") in problems

@@ -161,3 +161,55 @@ def test_build_with_bad_input_exits_1_and_writes_nothing(mini, tmp_path):
     assert "partnerships.csv:2: status: unknown value 'paused'" in result.output
     assert not out.exists()
     assert not out.with_suffix(".oxigraph").exists()
+
+
+def test_outcome_and_stance_rows_are_checked(tmp_path):
+    from handmade import actor, make_data
+
+    meeting = {"id": "evt-m", "kind": "meeting", "label_fr": "Réunion", "source": "src"}
+    base = {"event": "evt-m", "label_fr": "x", "quote": "x", "source": "src"}
+    data = make_data(
+        tmp_path / "data",
+        [actor("fr-a", label="Ville A")],
+        events=[meeting],
+        outcomes=[
+            {**base, "id": "out-p", "kind": "proposal"},
+            {**base, "id": "out-d", "kind": "decision", "answers": "out-p"},
+            {**base, "id": "out-x", "kind": "wish", "quote": ""},
+        ],
+        stances=[
+            {
+                "actor": "fr-a",
+                "outcome": "out-p",
+                "position": "maybe",
+                "quote": "q",
+                "source": "src",
+            },
+            {
+                "actor": "fr-a",
+                "outcome": "out-p",
+                "position": "supports",
+                "quote": "q",
+                "source": "src",
+            },
+            {
+                "actor": "fr-a",
+                "outcome": "out-nope",
+                "position": "supports",
+                "quote": "q",
+                "source": "src",
+            },
+        ],
+    )
+    with pytest.raises(DataError) as err:
+        load_tables(data)
+    text = str(err.value)
+    assert "outcomes.csv:3: answers: an answer answers a question" in text
+    assert "outcomes.csv:4: kind: unknown value 'wish'" in text
+    assert "outcomes.csv:4: quote: required value is empty" in text
+    assert (
+        "stances.csv:2: position: unknown value 'maybe'; expected supports | opposes | conditional"
+        in text
+    )
+    assert "stances.csv:3: duplicate of row 2 (same actor, outcome)" in text
+    assert "stances.csv:4: outcome: no id 'out-nope' in outcomes" in text

@@ -158,3 +158,133 @@ def test_viz_command_writes_the_page_and_a_screenshot(built, tmp_path):
         ["viz", "--out", str(tmp_path / "x.html"), "--focus", "nowhere", "--graph", str(built)],
     )
     assert refused.exit_code == 1 and not (tmp_path / "x.html").exists()
+
+
+# --- the map (--layout geo) ------------------------------------------------------------------
+MAP_KINDS = ("authorities", "partners", "embassies")
+LAND_ON, SEA = (0xEF, 0xE6, 0xCF), (0xDC, 0xEB, 0xF5)  # template.html's fill colours
+
+
+def pixel_at(page, png: bytes, lon: float, lat: float) -> tuple[int, int, int]:
+    """The colour of the screenshot where the map draws a longitude and latitude."""
+    from PIL import Image
+
+    from graphkit.viz.basemap import project
+
+    x, y = project(lon, lat)
+    point = page.evaluate(f"graphkit.network.canvasToDOM({{x: {x}, y: {y}}})")
+    box = page.locator("#network").bounding_box()
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return image.getpixel((round(box["x"] + point["x"]), round(box["y"] + point["y"])))
+
+
+def near(colour, expected, tolerance=8) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=True))
+
+
+def test_the_map_draws_country_outlines_from_the_package(kg):
+    scene = viz(kg, layout="geo", kinds=MAP_KINDS).scene
+    drawn = {o["id"] for o in scene.outlines}
+    assert {"FR", "AR", "BR", "NI", "PE", "CL", "IT", "MX"} <= drawn
+    assert "AU" not in drawn and "JP" not in drawn  # only around the data
+    # the countries the nodes are in are the highlighted ones
+    assert {o["id"] for o in scene.outlines if o["on"]} == {
+        "AR",
+        "BR",
+        "CL",
+        "FR",
+        "IT",
+        "NI",
+        "PE",
+    }
+    assert all(len(ring) >= 8 and len(ring) % 2 == 0 for o in scene.outlines for ring in o["rings"])
+
+
+def test_the_map_caption_and_legend_are_in_the_language_asked(kg):
+    for lang, words, foreign in (
+        ("fr", "collectivités françaises, partenaires à l'étranger, ambassades", "authorities"),
+        ("en", "French authorities, partners abroad, embassies", "collectivités"),
+        ("pt", "coletividades francesas, parceiros no exterior, embaixadas", "authorities"),
+    ):
+        scene = viz(kg, layout="geo", kinds=MAP_KINDS, lang=lang).scene
+        assert words in scene.caption and foreign not in scene.caption
+        assert "Natural Earth" in scene.caption
+        assert all(g["title"].count("\n") >= 3 for g in scene.groups)
+    legend = [x["label"] for x in viz(kg, layout="geo", kinds=MAP_KINDS, lang="en").scene.legend]
+    assert "nodes close together in one country (click or zoom in to see them)" in legend
+
+
+def test_the_map_groups_nearby_nodes_of_one_country(kg):
+    scene = viz(kg, layout="geo", kinds=MAP_KINDS).scene
+    groups = {g["label"]: set(g["members"]) for g in scene.groups}
+    # the French authorities sit in France (most at Paris, the capital, when only the country
+    # is known): one group; Bouguenais and the embassy in Managua (Nicaragua), Rio and
+    # Vitória (Brazil), Santa Fe, Morón and Jujuy (Argentina) likewise
+    assert set(groups) == {"France · 19", "Nicaragua · 2", "Brésil · 2", "Argentine · 3"}
+    assert {"fr-bordeaux", "fr-dunkerque", "fr-nice-cote-d-azur", "emb-ar-france"} <= groups[
+        "France · 19"
+    ]
+    assert groups["Brésil · 2"] == {"br-rio-de-janeiro", "br-vitoria"}
+    # nodes at exactly one point are spread around it, so that they can be told apart
+    places = [(n["x"], n["y"]) for n in scene.nodes]
+    assert len(set(places)) == len(places)
+
+
+def test_the_map_in_a_browser_reads_as_a_map(browser, kg, tmp_path):
+    path = viz(kg, layout="geo", kinds=MAP_KINDS).save(tmp_path / "map.html")
+    page, seen = open_page(browser, path)
+    assert seen["requests"] == [path.resolve().as_uri()], "the map loaded something else"
+    assert seen["errors"] == []
+    png = page.screenshot()
+    # outlines are drawn under the nodes: north-west Argentina is land of a highlighted
+    # country, the South Atlantic is sea
+    assert near(pixel_at(page, png, -66.0, -27.0), LAND_ON)
+    assert near(pixel_at(page, png, -25.0, -20.0), SEA)
+    # the default view is the data's extent: every group and marker is inside the page
+    inside = page.evaluate(
+        """(() => { const el = document.getElementById('network');
+             const pos = graphkit.network.getPositions();
+             return Object.keys(pos).every(id => { const p = graphkit.network.canvasToDOM(pos[id]);
+               return p.x >= 0 && p.y >= 0 && p.x <= el.clientWidth && p.y <= el.clientHeight; }); })()"""
+    )
+    assert inside
+    # at the default zoom the groups are closed, and no two labels overlap
+    assert len(page.evaluate("graphkit.map.groups()")) == 4
+    boxes = page.evaluate("graphkit.map.labelBoxes()")
+    assert len(boxes) >= 6
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = (
+                a["right"] <= b["left"]
+                or b["right"] <= a["left"]
+                or a["bottom"] <= b["top"]
+                or b["bottom"] <= a["top"]
+            )
+            assert apart, f"labels of {a['id']} and {b['id']} overlap"
+    assert {"group:g3", "br-belem", "emb-fr-lima"} <= {b["id"] for b in boxes}
+    # a click on France opens its group: its 19 nodes are drawn one by one
+    france = page.evaluate("graphkit.network.canvasToDOM(graphkit.network.getPosition('group:g3'))")
+    net = page.locator("#network").bounding_box()
+    page.mouse.click(net["x"] + france["x"], net["y"] + france["y"])
+    page.wait_for_timeout(200)
+    assert "group:g3" not in page.evaluate("graphkit.map.groups()")
+    assert page.evaluate("graphkit.network.clustering.findNode('fr-bordeaux')") == ["fr-bordeaux"]
+    page.close()
+
+
+def test_zooming_in_opens_the_groups_and_shows_more_labels(browser, kg, tmp_path):
+    path = viz(kg, layout="geo", kinds=MAP_KINDS).save(tmp_path / "map.html")
+    page, seen = open_page(browser, path)
+    before = len(page.evaluate("graphkit.map.labelled()"))
+    france = page.evaluate("graphkit.network.canvasToDOM(graphkit.network.getPosition('group:g3'))")
+    net = page.locator("#network").bounding_box()
+    page.mouse.move(net["x"] + france["x"], net["y"] + france["y"])
+    for _ in range(14):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(60)
+    page.wait_for_timeout(400)
+    assert page.evaluate("graphkit.map.groups()") == []
+    labelled = page.evaluate("graphkit.map.labelled()")
+    assert len(labelled) > before and any(i.startswith("fr-") for i in labelled)
+    assert seen["errors"] == []
+    page.close()

@@ -6,6 +6,7 @@ that ``graphkit --help`` starts at once.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -67,13 +68,20 @@ def open_graph(path: Path, endpoint: str | None = None):
         fail(f"error: {err}")
 
 
-def resolve(kg, name: str) -> str:
+def resolve(kg, name: str, expect=None) -> str:
     from ..names import UnknownNameError
 
     try:
-        return kg.resolve(name)
+        return kg.resolve(name, expect)
     except UnknownNameError as err:
         fail(f"error: {err}")
+
+
+class _ToStderr(logging.Handler):
+    """Notes of the library ("Nice → Nice Côte d'Azur Métropole") on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(record.getMessage(), err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,6 +91,10 @@ def main() -> None:
 
     Build the graph from the tables in data/, then query it.
     """
+    names_log = logging.getLogger("graphkit.names")
+    names_log.setLevel(logging.INFO)
+    if not any(isinstance(h, _ToStderr) for h in names_log.handlers):
+        names_log.addHandler(_ToStderr())
 
 
 def _report_problems(problems, what: str) -> None:
@@ -165,12 +177,23 @@ def stats(graph_path: Path, endpoint: str | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("name")
+@click.option("--raw", is_flag=True, help="RDF terms (CURIEs) instead of words.")
+@click.option(
+    "--lang",
+    type=click.Choice(("fr", "en", "es", "pt")),
+    default="fr",
+    show_default=True,
+    help="Language of the words for relations and types.",
+)
 @graph_option
 @endpoint_option
 @format_option
-def show(name: str, graph_path: Path, endpoint: str | None, fmt: str) -> None:
-    """Show one entity: type, labels in all languages, every relation in and out, sources."""
-    from ..summary import describe
+def show(name: str, raw: bool, lang: str, graph_path: Path, endpoint: str | None, fmt: str) -> None:
+    """Show one entity: type, labels in all languages, every relation in and out, sources.
+
+    Relations and types are in words ("situé à", "ville"); --raw prints the RDF terms.
+    """
+    from ..summary import describe, term_words
 
     kg = open_graph(graph_path, endpoint)
     info = describe(kg, resolve(kg, name))
@@ -183,15 +206,84 @@ def show(name: str, graph_path: Path, endpoint: str | None, fmt: str) -> None:
     if fmt == "csv":
         click.echo(render(info["relations"], "csv", columns), nl=False)
         return
-    click.echo(f"{info['id']}  <{info['iri']}>")
-    click.echo("type: " + ", ".join(info["types"]))
+    if raw:
+        click.echo(f"{info['id']}  <{info['iri']}>")
+        click.echo("type: " + ", ".join(info["types"]))
+        if info["source"]:
+            click.echo(f"source: {info['source']} ({info['source_row']})")
+        for label in info["labels"]:
+            lang_tag = f"@{label['lang']}" if label["lang"] else ""
+            click.echo(f"{label['property']}: {label['label']}{lang_tag}")
+        click.echo()
+        click.echo(render(info["relations"], "table", columns[:5] + ["source_row"]), nl=False)
+        return
+    terms = [r["predicate"] for r in info["relations"]] + info["types"]
+    terms += [label["property"] for label in info["labels"]]
+    words = term_words(kg, terms, lang)
+    heads = HUMAN_HEADS[lang]
+    names = [label for label in info["labels"] if label["property"] != "skos:altLabel"]
+    title = next((x["label"] for x in names if x["lang"] == lang), None) or kg.label(info["id"])
+    click.echo(f"{title} ({info['id']})")
+    click.echo(f"{heads['type']}: " + ", ".join(words[t] for t in info["types"]))
     if info["source"]:
-        click.echo(f"source: {info['source']} ({info['source_row']})")
-    for label in info["labels"]:
-        lang = f"@{label['lang']}" if label["lang"] else ""
-        click.echo(f"{label['property']}: {label['label']}{lang}")
+        click.echo(f"{heads['source']}: {info['source']} ({info['source_row']})")
+    for prop in dict.fromkeys(label["property"] for label in info["labels"]):
+        found = [x for x in info["labels"] if x["property"] == prop]
+        shown = ", ".join(f"{x['label']} ({x['lang']})" if x["lang"] else x["label"] for x in found)
+        click.echo(f"{words[prop]}: {shown}")
     click.echo()
-    click.echo(render(info["relations"], "table", columns[:5] + ["source_row"]), nl=False)
+    rows = [
+        {
+            heads["relation"]: ("→ " if r["direction"] == "out" else "← ") + words[r["predicate"]],
+            heads["value"]: r["value"],
+            heads["status"]: status_word(r["status"], lang) if r["status"] else "",
+            heads["row"]: r["source_row"],
+        }
+        for r in info["relations"]
+    ]
+    click.echo(render(rows, "table"), nl=False)
+
+
+HUMAN_HEADS = {
+    "fr": {
+        "type": "type",
+        "source": "source",
+        "relation": "relation",
+        "value": "valeur",
+        "status": "statut",
+        "row": "ligne source",
+    },
+    "en": {
+        "type": "type",
+        "source": "source",
+        "relation": "relation",
+        "value": "value",
+        "status": "status",
+        "row": "source row",
+    },
+    "es": {
+        "type": "tipo",
+        "source": "fuente",
+        "relation": "relación",
+        "value": "valor",
+        "status": "estado",
+        "row": "fila de origen",
+    },
+    "pt": {
+        "type": "tipo",
+        "source": "fonte",
+        "relation": "relação",
+        "value": "valor",
+        "status": "status",
+        "row": "linha de origem",
+    },
+}
+
+
+def status_word(status: str, lang: str) -> str:
+    from ..i18n import status_word as word
+
+    return word(status, lang)
 
 
 def _saved_or_given(query_or_file: str):

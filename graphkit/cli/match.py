@@ -48,7 +48,10 @@ def matcher_options(fn):
         except (UnknownNameError, LookupError, EndpointError) as err:
             fail(f"error: {err}")
         rows = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
-        emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), list(frame.columns))
+        columns = list(frame.columns)
+        if fmt == "table":  # lists of ids are for JSON and CSV; a table shows what one reads
+            columns = frame.attrs.get("table_columns", columns)
+        emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), columns)
 
     return wrapper
 
@@ -68,8 +71,13 @@ def peers(kg, name, every, top, weights, lang):
     from ..match.peers import peers as run
     from ..match.peers import peers_all
 
-    if every == bool(name):
-        fail("error: give a NAME or --all, not both")
+    if every and name:
+        raise click.UsageError("give the NAME of a French authority or --all, not both")
+    if not every and name is None:
+        raise click.UsageError(
+            "give the NAME of a French authority (graphkit peers bordeaux), "
+            "or --all for the peers of every one"
+        )
     if every:
         return peers_all(kg, top=top, weights=weights, lang=lang)
     return run(kg, name, top=top, weights=weights, lang=lang)

@@ -10,6 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
+import sys
+import textwrap
 
 import click
 
@@ -24,6 +28,11 @@ format_option = click.option(
 )
 
 
+TABLE_REASONS = 3  # a table shows the strongest reasons; JSON and CSV keep them all
+DEFAULT_WIDTH = 100  # when standard output is not a terminal and COLUMNS is not set
+FLOORS = {"reasons": 26, "label": 14, "source": 14, "target": 14}
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
@@ -32,14 +41,69 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _short(text: str, width: int = 60) -> str:
-    # Tables are for reading in a terminal; json and csv keep every character.
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def table_width() -> int:
+    """The width a table must fit: ``COLUMNS``, else the terminal's, else 100.
+
+    >>> table_width() > 0
+    True
+    """
+    given = os.environ.get("COLUMNS", "")
+    if given.isdigit() and int(given) > 0:
+        return int(given)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return DEFAULT_WIDTH
 
 
-def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
-    """Rows (dicts sharing keys) as text in ``fmt`` (table, json or csv)."""
+def _lines(value, column: str, width: int) -> list[str]:
+    """A cell as the lines it takes in a column ``width`` wide: reasons wrap, one reason a
+    line, the strongest three with a count of the others; other cells are cut with "…"."""
+    if column == "reasons" and isinstance(value, list | tuple):
+        shown = [str(v) for v in value[:TABLE_REASONS]]
+        if len(value) > TABLE_REASONS:
+            shown.append(f"(+{len(value) - TABLE_REASONS})")
+        return [line for r in shown for line in textwrap.wrap(r, width) or [""]] or [""]
+    text = " ".join(_cell(value).split())
+    return [text if len(text) <= width else text[: width - 1] + "…"]
+
+
+def _fit(natural: list[int], floor: list[int], width: int) -> list[int]:
+    """Column widths summing (with two spaces between) to at most ``width``: the widest
+    column gives up a character at a time, none below its floor.
+
+    >>> _fit([10, 50, 8], [4, 6, 4], 40)
+    [10, 18, 8]
+    """
+    widths = list(natural)
+    room = width - 2 * (len(widths) - 1)
+    if sum(floor) > room:  # a narrow terminal: every floor gives way, none below 4
+        floor = [max(4, f * room // sum(floor)) for f in floor]
+    while sum(widths) > room:
+        i = max(range(len(widths)), key=lambda k: (widths[k] - floor[k], widths[k]))
+        if widths[i] <= floor[i]:
+            break
+        widths[i] -= 1
+    return widths
+
+
+def render(
+    rows: list[dict], fmt: str, columns: list[str] | None = None, width: int | None = None
+) -> str:
+    """Rows (dicts sharing keys) as text in ``fmt`` (table, json or csv). A table fits
+    ``width`` characters (default :func:`table_width`): long cells wrap or are cut, and
+    columns of ids beside their label (``source_id`` beside ``source``) are left to JSON
+    and CSV, which keep every character.
+
+    >>> rows = [{"id": "fr-a", "label": "A", "reasons": ["x " * 20, "y", "z", "w"]}]
+    >>> print(render(rows, "table", width=40), end="")
+    id    label  reasons
+    ----  -----  ---------------------------
+    fr-a  A      x x x x x x x x x x x x x x
+                 x x x x x x
+                 y
+                 z
+                 (+1)
+    """
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     columns = columns or (list(rows[0]) if rows else [])
@@ -51,17 +115,28 @@ def render(rows: list[dict], fmt: str, columns: list[str] | None = None) -> str:
         return buf.getvalue()
     if not rows:
         return ""
-    # Reasons are what an officer defends in a meeting: never cut them.
-    cells = [
-        [_cell(r.get(c)) if c == "reasons" else _short(_cell(r.get(c))) for c in columns]
-        for r in rows
+    width = width or table_width()
+    columns = [c for c in columns if not (c.endswith("_id") and c.removesuffix("_id") in columns)]
+    natural = [
+        max(len(c), *(max(map(len, _lines(r.get(c), c, 10**6))) for r in rows)) for c in columns
     ]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    # What a reader needs whole gives up width last: the reasons, then names.
+    # Short cells (codes, scores, roles) are never cut.
+    floor = [
+        n if n <= 12 else min(n, FLOORS.get(c, 6)) for c, n in zip(columns, natural, strict=True)
+    ]
+    widths = _fit(natural, floor, width)
+    heads = [_lines(c, c, w)[0].ljust(w) for c, w in zip(columns, widths, strict=True)]
+    lines = ["  ".join(heads).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
+    for r in rows:
+        cells = [_lines(r.get(c), c, w) for c, w in zip(columns, widths, strict=True)]
+        for k in range(max(map(len, cells))):
+            parts = [
+                (cell[k] if k < len(cell) else "").ljust(w)
+                for cell, w in zip(cells, widths, strict=True)
+            ]
+            lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
 
 

@@ -23,11 +23,23 @@ KINDS = (
 )
 
 
+def _html_only(ctx, param, value: Path) -> Path:
+    # A page is HTML: written into x.pdf or x.png it would open as garbage.
+    if value.suffix.lower() not in (".html", ".htm"):
+        raise click.BadParameter(
+            f"'{value}': a page is written as .html (for a PNG, add --screenshot FILE.png)",
+            ctx=ctx,
+            param=param,
+        )
+    return value
+
+
 @main.command()
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     required=True,
+    callback=_html_only,
     help="HTML file to write (it opens offline, from the file).",
 )
 @click.option(

@@ -37,6 +37,8 @@ def theme_graph(p) -> nx.Graph:
     for (actor, feature), evs in sorted(p.evidence.items()):
         if not feature.startswith("theme:") or p.kind.get(actor) not in KINDS:
             continue
+        if p.is_placeholder(actor):
+            continue  # an actor the sources do not name is no one to gather
         direct = [e for e in evs if e.kind != "broader"]
         if direct:
             weight = max(e.strength for e in direct) * p.column_weight[p.col[feature]]

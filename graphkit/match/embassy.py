@@ -6,8 +6,8 @@ a macro-region (0.8), and with the embassies in France of that country (0.5). A
 cooperation no embassy covers gets a row saying so (score 0).
 
 >>> import graphkit
->>> embassy(graphkit.from_tables("data"), "bouguenais").iloc[0]["embassy_id"]
-'emb-fr-managua'
+>>> embassy(graphkit.from_tables("data"), "aude").iloc[0]["embassy_id"]
+'emb-fr-lima'
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import vocab
+from .. import grammar, vocab
 from ..i18n import say, status_word
+from ..names import AUTHORITY
 from .scoring import projection
 from .weights import Weights
 
@@ -41,7 +42,7 @@ def embassy(
 ) -> pd.DataFrame:
     """One row per (cooperation, country, embassy) of the authority ``name``."""
     p = projection(kg, weights)
-    me = kg.resolve(name)
+    me = kg.resolve(name, AUTHORITY)
     ids = vocab.local_id
     coverage = defaultdict(set)  # territory -> French embassies covering it
     for r in kg.select("SELECT ?e ?t WHERE { ?c a gk:Coverage ; gk:embassy ?e ; gk:territory ?t }"):
@@ -64,22 +65,21 @@ def embassy(
     for partnership in sorted(cooperations):
         for country in sorted(cooperations[partnership] - {home}):
             found = {}
+            where = grammar.place(country, p.label(country, lang), lang)
             for e in coverage.get(country, ()):
-                found[e] = (1.0, say("embassy.covers", lang, place=p.label(country, lang)))
+                found[e] = (1.0, say("embassy.covers", lang, place=where))
             for region in sorted(p.regions_of.get(country, ())):
                 for e in coverage.get(region, ()):
                     text = say(
                         "embassy.covers_region",
                         lang,
-                        region=p.label(region, lang),
-                        place=p.label(country, lang),
+                        region=grammar.place(region, p.label(region, lang), lang),
+                        place=where,
                     )
                     found.setdefault(e, (0.8, text))
             for e in represents.get(country, ()):
                 if p.seat_country.get(e) == home:
-                    found.setdefault(
-                        e, (0.5, say("embassy.represents", lang, place=p.label(country, lang)))
-                    )
+                    found.setdefault(e, (0.5, say("embassy.represents", lang, place=where)))
             base = {
                 "partnership_id": partnership,
                 "partnership": p.label(partnership, lang),
@@ -96,7 +96,7 @@ def embassy(
                         "embassy_id": None,
                         "label": say("embassy.no_embassy", lang),
                         "score": 0.0,
-                        "reasons": [say("embassy.none", lang, place=p.label(country, lang))],
+                        "reasons": [say("embassy.none", lang, place=where)],
                     }
                 )
             for e, (score, text) in sorted(found.items(), key=lambda x: (-x[1][0], x[0])):

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import grammar
 from ..i18n import say, status_word
+from ..names import AUTHORITY
 from .features import Projection
-from .scoring import contributions, feature_sentence, projection
+from .scoring import common_features, contributions, feature_sentence, named, projection
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -39,9 +41,13 @@ def resolve_theme(kg: KnowledgeGraph, name: str) -> str:
 
     Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
     """
+    from ..names import THEME, WrongKindError
     from ..ontology_files import theme_ids
 
-    found = kg.resolve(name)
+    try:
+        found = kg.resolve(name, THEME)
+    except WrongKindError as err:
+        raise NotAThemeError(str(err)) from None
     if found not in theme_ids():
         raise NotAThemeError(f"'{name}' is {kg.label(found)} ({found}), not a theme")
     return found
@@ -69,13 +75,15 @@ def evidence_scores(
     w = p.weights
     themes = narrower_or_same(p, theme)
     found: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
-    labels = {t: p.label(t, lang) for t in themes}
+    labels = {t: grammar.theme(t, p.label(t, lang), lang) for t in themes}
     # One sentence per theme, shared by the thousands of statements that make it.
     stated = {
         (relation, t): say(key, lang, theme=labels[t])
         for t in themes
         for relation, key in (("expertise", "expertise"), ("interest", "interest_in"))
     }
+    # One noun per partnership and language, not per statement nor per theme asked.
+    partnerships: dict[str, grammar.Noun] = p.__dict__.setdefault(f"_partnership_nouns {lang}", {})
     for actor, t, relation, via in p.statement_actor_theme:
         if t not in themes:
             continue
@@ -89,9 +97,13 @@ def evidence_scores(
                 (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
                 "active",
             )
-            text = say("partnership_on", lang, partnership=p.label(via, lang), theme=label)
+            if via not in partnerships:  # one noun per partnership, not per statement
+                partnerships[via] = named(p, via, lang)
+            partnership = partnerships[via]
+            key = "partnership_on_pl" if partnership.plural else "partnership_on"
+            text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":
-                text = say("status_note", lang, text=text, status=status_word(status, lang))
+                text = say("status_plain", lang, text=text, status=status_word(status, lang))
             found[actor][via] = (w.expert_partnership * w.status.get(status, 1.0), text)
     out = {}
     for actor, items in found.items():
@@ -100,6 +112,12 @@ def evidence_scores(
         shown = [t for s, t in ranked if s > w.expert_interest] or [t for _, t in ranked]
         out[actor] = (sum(s for s, _ in ranked), shown)
     return out
+
+
+def attributed(p: Projection, actor: str, sentences: list[str], lang: str = "fr") -> list[str]:
+    """Each sentence preceded by whose fact it is: "Nice Côte d'Azur Métropole : …"."""
+    who = p.label(actor, lang)
+    return [say("whose", lang, who=who, text=s) for s in sentences]
 
 
 def experts(
@@ -114,14 +132,17 @@ def experts(
     p = projection(kg, weights)
     w = p.weights
     theme_id = resolve_theme(kg, theme)
-    me = kg.resolve(for_) if for_ else None
+    me = kg.resolve(for_, AUTHORITY) if for_ is not None else None
     rows = []
     for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
         if actor == me or (me and p.linked(me, actor)) or score < w.expert_partnership * 0.2:
             continue  # itself, an existing partner, or only an interest: not an expert
-        reasons = list(reasons)
+        if p.is_placeholder(actor):
+            continue  # an actor the sources do not name cannot be introduced
+        reasons = attributed(p, actor, reasons, lang)
         if me and me in p.row:
-            shared = contributions(p, me, actor)
+            common = common_features(p)
+            shared = [(f, c) for f, c in contributions(p, me, actor) if f not in common]
             near = [f for f, _ in shared if f.startswith(("country:", "region:"))]
             connected = [f for f, _ in shared if f.startswith(("network:", "group:"))]
             for found, boost in ((near, w.expert_near), (connected, w.expert_connected)):

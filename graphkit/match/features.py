@@ -15,6 +15,7 @@ serves the embedded store, a remote endpoint and a build's own quads.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ from .weights import Weights
 if TYPE_CHECKING:
     from ..cache_rows import RowSource
     from ..graph import KnowledgeGraph
+
+# The label of an actor the sources do not name (data/README.md).
+PLACEHOLDER = re.compile(r"\(\s*(non nommée?s?|sans nom)\s*\)\s*$", re.IGNORECASE)
 
 ACTOR_KINDS = ("FrenchAuthority", "ForeignAuthority", "Network", "Embassy", "Organisation")
 
@@ -77,8 +81,23 @@ class Projection:
         return entity
 
     def of_kind(self, *kinds: str) -> list[str]:
-        """Actor ids of the given kinds, sorted."""
-        return sorted(a for a in self.actors if self.kind[a] in kinds)
+        """Actor ids of the given kinds, sorted; never a placeholder (:meth:`is_placeholder`)."""
+        return sorted(
+            a for a in self.actors if self.kind[a] in kinds and not self.is_placeholder(a)
+        )
+
+    def is_placeholder(self, actor: str) -> bool:
+        """True for an actor the sources mention without naming it, whose French label ends
+        "(non nommé)" / "(non nommée)" (data/README.md): it holds facts, but no matcher ever
+        suggests it.
+
+        >>> import graphkit
+        >>> from graphkit.match.scoring import projection
+        >>> projection(graphkit.from_tables("data")).is_placeholder(
+        ...     "fr-cap-nord-commune-membre-non-nommee")
+        True
+        """
+        return bool(PLACEHOLDER.search(self.label(actor, "fr")))
 
     def linked(self, a: str, b: str) -> bool:
         """True if a partnership or a recorded introduction already links a and b."""

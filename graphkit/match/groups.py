@@ -1,17 +1,23 @@
-"""Group health: for each country group, its active French members and partnerships, a
-status, and a recommendation with its reasons.
+"""Group health: for each country group, its active French members, the authorities active
+in its countries, a status, and a recommendation with its reasons, all in ``lang``.
 
-A French authority counts as an active member of a group if it is an active member, or
-if it has an active partnership in one of the group's countries. With fewer than
-``group_min_members`` (3) active members a group is ``at-risk`` (``dormant`` with none).
-An at-risk group is advised to fold into a group covering a wider region that holds its
-countries (Nicaragua → Central America); a group whose members share a theme is advised to
-open a thematic group; a healthy group to keep going.
+The members of a group are those whose membership of it is active; the French authorities
+with an active partnership in its countries are listed apart (``active_in_countries``):
+they are involved, and could join, but are not members. A status the sources record is
+never contradicted: an ``ended`` group is reported ended (advice: fold into a wider group
+that still runs, else revive it if authorities are active in its countries), a
+``proposed`` one proposed (advice: create it). A running group is ``active`` with at least
+``group_min_members`` (3) authorities involved (members and active in its countries, as
+the minutes count "CTF impliquées"), ``at-risk`` with fewer (``dormant`` with none); an
+at-risk group is advised to fold into a wider group, or to open a thematic group if its
+authorities share a theme.
 
 >>> import graphkit
->>> health = groups(graphkit.from_tables("data"))
->>> health.set_index("id").loc["gp-nicaragua", "status"]
-'at-risk'
+>>> health = groups(graphkit.from_tables("data"), lang="en").set_index("id")
+>>> health.loc["gp-amerique-centrale", ["status", "recommendation"]].tolist()
+['ended', 'revive']
+>>> health.loc["gp-nicaragua", ["status", "recommendation"]].tolist()
+['at risk', 'fold into the regional group']
 """
 
 from __future__ import annotations
@@ -21,9 +27,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import vocab
+from .. import grammar, vocab
 from ..i18n import say, status_word
-from .scoring import projection
+from .scoring import named, projection
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -36,6 +42,7 @@ COLUMNS = [
     "recommendation",
     "score",
     "active_members",
+    "active_in_countries",
     "active_partnerships",
     "recorded_status",
     "reasons",
@@ -49,7 +56,7 @@ def _countries(p, territories: set[str]) -> set[str]:
 
 
 def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr") -> pd.DataFrame:
-    """One row per country group: status (active / at-risk / dormant), recommendation, reasons."""
+    """One row per country group: status, recommendation, members, reasons (words in ``lang``)."""
     p = projection(kg, weights)
     w = p.weights
     rows = kg.select(
@@ -85,45 +92,68 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
         in_group = (
             set().union(*(active_in.get(c, set()) for c in countries[g])) if countries[g] else set()
         )
-        authorities = sorted(members[g] | {a for a, _ in in_group})
+        authorities = sorted(members[g])
+        working = sorted(
+            a for a in {a for a, _ in in_group} - members[g] if not p.is_placeholder(a)
+        )
         partnerships = sorted({x for _, x in in_group})
-        n = len(authorities)
-        status = "active" if n >= w.group_min_members else ("at-risk" if n else "dormant")
-        names = ", ".join(p.label(a, lang) for a in authorities) or "—"
-        reasons = [
-            say("group.members", lang, n=n, names=names),
-            say("group.partnerships", lang, n=len(partnerships)),
+        # Health counts every French authority involved, members or active in its countries
+        # (the minutes: "seulement 2 CTF impliquées"); only members are listed as members.
+        n = len(authorities) + len(working)
+        facts = [
+            say("group.members", lang, names=", ".join(p.label(a, lang) for a in authorities))
+            if authorities
+            else say("group.no_members", lang)
         ]
-        if recorded[g]:
-            reasons.append(say("group.recorded", lang, status=status_word(recorded[g], lang)))
-        recommendation = "keep"
-        if status != "active":
-            wider = _wider_group(g, countries, recorded)
-            if wider:
-                recommendation = "fold"
-                reasons.append(say("group.fold", lang, group=p.label(wider, lang)))
-        theme = _shared_theme(p, authorities)
-        if theme and recommendation != "keep":
-            reasons.append(say("group.theme", lang, theme=p.label(theme, lang)))
-        elif theme and status == "active":
-            reasons.append(say("group.theme", lang, theme=p.label(theme, lang)))
-        if status != "active" and recommendation == "keep":
-            recommendation = "thematic" if theme else "watch"
+        if working:
+            names = ", ".join(p.label(a, lang) for a in working)
+            facts.append(say("group.working", lang, names=names))
+        facts.append(say("group.partnerships", lang, n=len(partnerships)))
+        reasons: list[str] = []  # why this advice first, then the counts behind it
+        theme = _shared_theme(p, authorities + working)
+        wider = _wider_group(g, countries, recorded)
+        if recorded[g] == "ended":
+            status = "ended"
+            reasons.append(say("group.ended", lang))
+            recommendation = "fold" if wider else ("revive" if in_group else "watch")
+        elif recorded[g] == "proposed":
+            status, recommendation = "proposed", "create"
+            reasons.append(say("group.proposed", lang))
+        else:
+            if n >= w.group_min_members:
+                status, recommendation = "active", "keep"
+            else:  # running, as the sources say, but with too few authorities to last
+                status = "at-risk" if n else "dormant"
+                recommendation = "fold" if wider else ("thematic" if theme else "watch")
+            if recorded[g]:
+                word = status_word(recorded[g], lang)
+                reasons.append(say("group.recorded", lang, status=word))
+        if recommendation == "fold":
+            reasons.append(say("group.fold", lang, group=named(p, wider, lang)))
+        if theme and recommendation in ("thematic", "keep", "create", "revive"):
+            reasons.append(say("group.theme", lang, theme=_theme(p, theme, lang)))
         out.append(
             {
                 "id": g,
                 "label": p.label(g, lang),
-                "status": status,
+                "status": status_word(status, lang),
                 "recommendation": say(f"group.do_{recommendation}", lang),
                 "score": float(n),
                 "active_members": authorities,
+                "active_in_countries": working,
                 "active_partnerships": partnerships,
-                "recorded_status": recorded[g],
-                "reasons": reasons,
+                "recorded_status": status_word(recorded[g], lang) if recorded[g] else "",
+                "reasons": reasons + facts,
             }
         )
     out.sort(key=lambda r: (-r["score"], r["id"]))
-    return pd.DataFrame(out, columns=COLUMNS)
+    frame = pd.DataFrame(out, columns=COLUMNS)
+    frame.attrs["table_columns"] = ["id", "label", "status", "recommendation", "score", "reasons"]
+    return frame
+
+
+def _theme(p, theme: str, lang: str):
+    return grammar.theme(theme, p.label(theme, lang), lang)
 
 
 def _wider_group(g: str, countries: dict[str, set[str]], recorded: dict[str, str]) -> str | None:

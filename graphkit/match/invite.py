@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import grammar
 from ..i18n import say
+from ..names import TERRITORY
 from .experts import narrower_or_same, resolve_theme
 from .scoring import projection
 from .weights import Weights
@@ -39,8 +41,9 @@ def invite(
 ) -> pd.DataFrame:
     """The ``top`` networks and partners abroad to invite, best first."""
     p = projection(kg, weights)
-    theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme else set()
-    place = kg.resolve(country) if country else None
+    # An empty name is refused by resolve, not taken for no name.
+    theme_ids = narrower_or_same(p, resolve_theme(kg, theme)) if theme is not None else set()
+    place = kg.resolve(country, TERRITORY) if country is not None else None
     wanted = {f"theme:{t}" for t in theme_ids} | (
         {f"country:{place}", f"region:{place}"} if place else set()
     )
@@ -50,18 +53,29 @@ def invite(
             members.setdefault(feature.split(":", 1)[1], []).append(actor)
 
     def relevance(actor: str) -> tuple[float, list[str]]:
+        """The actor's own score for the subject, and the sentences that say why."""
         if not wanted:  # no subject given: how active the actor is at all
             total = float(p.matrix[p.row[actor]].sum()) if actor in p.row else 0.0
             return total, [say("invite.active", lang)] if total else []
-        score, found = 0.0, []
+        score, themes, places = 0.0, [], []
         for f in sorted(wanted):
             s = p.strength(actor, f)
             if s > 0:
                 score += s * p.column_weight[p.col[f]]
-                found.append(p.label(f.split(":", 1)[1], lang))
+                (themes if f.startswith("theme:") else places).append(f.split(":", 1)[1])
+        found = []
+        if themes:
+            names = [str(grammar.theme(t, p.label(t, lang), lang)) for t in themes]
+            found.append(say("invite.works_on", lang, themes=grammar.join(names, lang)))
+        for x in places:
+            found.append(
+                say("invite.works_in", lang, place=grammar.place(x, p.label(x, lang), lang))
+            )
         if place and p.seat_country.get(actor) == place:
             score += p.weights.country
-            found.append(p.label(place, lang))
+            found.append(
+                say("invite.seated", lang, place=grammar.place(place, p.label(place, lang), lang))
+            )
         return score, found
 
     home = {p.seat_country.get(a) for a in p.of_kind("FrenchAuthority")} - {None}
@@ -69,10 +83,7 @@ def invite(
     for actor in p.of_kind("Network", "ForeignAuthority"):
         if p.seat_country.get(actor) in home:
             continue  # the guests are networks and partners abroad, not French ones
-        score, found = relevance(actor)
-        reasons = (
-            [say("invite.own", lang, what=", ".join(found))] if found and wanted else list(found)
-        )
+        score, reasons = relevance(actor)
         if p.kind[actor] == "Network":
             via = []
             for m in sorted(members.get(actor, [])):

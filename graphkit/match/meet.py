@@ -3,25 +3,29 @@
 Three kinds of introduction, each matcher's scores divided by its best score so that they
 can be compared, then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
 French peers; an authority that wants to work on a theme and an expert on it; two partners
-abroad (South-South). Pairs already linked are never proposed; a pair found by several
-matchers keeps its best score and all its reasons.
+abroad (South-South). Each row says its ``kind`` and each side's role (``peer``;
+``learner`` and ``expert``; ``partner``). Pairs already linked are never proposed; a pair
+found by several matchers keeps its best score, the roles and reasons of the matcher that
+gave it, and the other's reasons that say something new.
 
 >>> import graphkit
->>> meet(graphkit.from_tables("data"), top=3)[["source_id", "target_id", "kind"]]
-  source_id            target_id         kind
-0   fr-aude          fr-bordeaux       expert
-1   fr-aude  fr-nice-cote-d-azur        peers
-2  ar-jujuy    br-rio-de-janeiro  south-south
+>>> meet(graphkit.from_tables("data"), top=3)[["source_id", "source_role", "target_role"]]
+     source_id source_role target_role
+0      fr-aude        peer        peer
+1  fr-bordeaux     learner      expert
+2     ar-jujuy     partner     partner
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from .. import grammar
 from ..i18n import say
-from .experts import evidence_scores
+from .experts import attributed, evidence_scores
 from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
@@ -29,8 +33,23 @@ from .weights import Weights
 if TYPE_CHECKING:
     from ..graph import KnowledgeGraph
 
-MAX_REASONS = 6
-COLUMNS = ["source_id", "source", "target_id", "target", "kind", "score", "reasons"]
+COLUMNS = [
+    "source_id",
+    "source",
+    "source_role",
+    "target_id",
+    "target",
+    "target_role",
+    "kind",
+    "score",
+    "reasons",
+]
+# Each side's role in each kind of introduction (the expert pair is learner -> expert).
+ROLES = {
+    "peers": ("peer", "peer"),
+    "expert": ("learner", "expert"),
+    "south-south": ("partner", "partner"),
+}
 
 
 def _peer_pairs(p, top: int, also: list[tuple[str, str]]):
@@ -58,7 +77,7 @@ def _expert_pairs(p, lang):
     wanted = sorted({(a, t) for a, t, rel, _ in p.statement_actor_theme if rel == "interest"})
     ranked: dict[str, tuple[dict, list]] = {}  # theme -> (evidence scores, experts best first)
     for actor, theme in wanted:
-        if p.kind.get(actor) != "FrenchAuthority":
+        if p.kind.get(actor) != "FrenchAuthority" or p.is_placeholder(actor):
             continue
         if theme not in ranked:
             found = evidence_scores(p, theme, lang)
@@ -73,11 +92,20 @@ def _expert_pairs(p, lang):
         found, experts = ranked[theme]
         if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
             continue  # it has the expertise itself
-        best = next(((s, e) for s, e in experts if e != actor and not p.linked(actor, e)), None)
+        best = next(
+            (
+                (s, e)
+                for s, e in experts
+                if e != actor and not p.linked(actor, e) and not p.is_placeholder(e)
+            ),
+            None,
+        )
         if best:
             score, expert = best
-            first = say("wants_theme", lang, who=p.label(actor, lang), theme=p.label(theme, lang))
-            yield actor, expert, score, "expert", [first, *found[expert][1][:2]]
+            name = grammar.theme(theme, p.label(theme, lang), lang)
+            first = say("wants_theme", lang, who=p.label(actor, lang), theme=name)
+            shown = attributed(p, expert, found[expert][1][:2], lang)
+            yield actor, expert, score, "expert", [first, *shown]
 
 
 def meet(
@@ -88,32 +116,43 @@ def meet(
     w = p.weights
     found: dict[frozenset, dict] = {}
 
+    themes = {
+        t: re.compile(r"\b" + re.escape(grammar.theme(t, p.label(t, lang), lang).bare) + r"\b")
+        for t in {f.split(":", 1)[1] for f in p.features if f.startswith("theme:")}
+    }
+    seen: dict[str, frozenset[str]] = {}
+
+    def mentioned(text: str) -> frozenset[str]:
+        if text not in seen:
+            seen[text] = frozenset(t for t, pattern in themes.items() if pattern.search(text))
+        return seen[text]
+
+    def sides(a, b, kind):
+        first, second = ROLES[kind]
+        return {
+            "source_id": a,
+            "source": p.label(a, lang),
+            "source_role": first,
+            "target_id": b,
+            "target": p.label(b, lang),
+            "target_role": second,
+            "kind": kind,
+        }
+
     def offer(a, b, score, kind, reasons):
-        key = frozenset((a, b))
-        row = found.get(key)
-        if row is None:
-            found[key] = {
-                "source_id": a,
-                "source": p.label(a, lang),
-                "target_id": b,
-                "target": p.label(b, lang),
-                "kind": kind,
-                "score": score,
-                "reasons": list(reasons),
-            }
-            return
-        fresh = [r for r in reasons if r not in row["reasons"]]
-        if score > row["score"]:  # the stronger introduction leads, with its reasons first
-            row.update(score=score, kind=kind, reasons=fresh + row["reasons"])
-        else:
-            row["reasons"] += fresh
+        """Record an introduction; its reasons (None: the pair's shared features) are only
+        worded for the pairs that can make the list."""
+        found.setdefault(frozenset((a, b)), []).append((score, kind, a, b, reasons))
+
+    def reasons_of(a, b, reasons):
+        return list(reasons) if reasons is not None else pair_reasons(p, a, b, lang)
 
     experts = list(_expert_pairs(p, lang))
     peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
     for pairs, weight in ((peers, w.meet_peers), (experts, w.meet_experts)):
         best = max((s for _, _, s, _, _ in pairs), default=0)
         for a, b, s, kind, reasons in pairs:
-            offer(a, b, weight * s / best, kind, reasons or pair_reasons(p, a, b, lang))
+            offer(a, b, weight * s / best, kind, reasons)
     # Only the best pairs of each matcher can make the list; the best score of each is
     # its first row's, which is what the scores are divided by.
     south = south_south(kg, top=top, weights=weights, lang=lang)
@@ -121,10 +160,32 @@ def meet(
         best = south["score"].max()
         for r in south.itertuples():
             offer(r.source_id, r.target_id, w.meet_south * r.score / best, "south-south", r.reasons)
-    rows = sorted(found.values(), key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
+    # The strongest introduction of a pair leads (the first offered, on a tie), with its
+    # roles and reasons; the others add only what it did not say: nothing twice, no theme
+    # named again. A pair with no reason at all (only what nearly everyone shares) is left out.
+    offers = [sorted(o, key=lambda x: -x[0]) for o in found.values()]
+    offers.sort(key=lambda o: (-o[0][0], o[0][2], o[0][3]))
+    rows: list[dict] = []
+    for pair in offers:
+        # A row's score is at most its first offer's: past the top-th, nothing can enter.
+        if len(rows) >= top and pair[0][0] < sorted(r["score"] for r in rows)[-top]:
+            break
+        lead, merged, said = None, [], set()
+        for score, kind, x, y, reasons in pair:
+            fresh = [r for r in reasons_of(x, y, reasons) if r not in merged]
+            if lead is None:
+                if not fresh:
+                    continue  # an offer with nothing to say does not lead
+                lead = sides(x, y, kind) | {"score": score}
+            else:
+                fresh = [r for r in fresh if not mentioned(r) & said]
+            merged += fresh
+            said |= set().union(*(mentioned(r) for r in fresh))
+        if lead:
+            rows.append(lead | {"reasons": merged})
+    rows.sort(key=lambda r: (-r["score"], r["source_id"], r["target_id"]))
     for row in rows:
         row["score"] = round(row["score"], 4)
-        row["reasons"] = row["reasons"][:MAX_REASONS]
     frame = pd.DataFrame(rows[:top], columns=COLUMNS)
     if frame.empty:
         frame.attrs["empty"] = "the graph holds nothing to match on"

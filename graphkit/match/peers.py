@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..names import FRENCH_AUTHORITY
 from .scoring import best_per_row, pair_reasons, projection
 from .spread import spread
 from .weights import Weights
@@ -40,8 +41,14 @@ def peers(
     An authority with nothing to match on gets an empty frame.
     """
     p = projection(kg, weights)
-    me = kg.resolve(name)
+    me = kg.resolve(name, FRENCH_AUTHORITY)
     french = p.of_kind("FrenchAuthority")
+    if p.is_placeholder(me):
+        frame = pd.DataFrame(columns=COLUMNS)
+        frame.attrs["empty"] = (
+            f"{p.label(me, lang)} stands for an actor the sources do not name: no one to introduce"
+        )
+        return frame
     if me not in p.row or p.matrix[p.row[me]].nnz == 0 or french == [me]:
         frame = pd.DataFrame(columns=COLUMNS)
         frame.attrs["empty"] = (
@@ -62,7 +69,16 @@ def peers(
         }
         for j, s in found
     ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # What nearly everyone shares (the meeting all attended) is no reason to meet: a pair
+    # with nothing else is not suggested.
+    rows = [r for r in rows if r["reasons"]]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    if frame.empty:
+        frame.attrs["empty"] = (
+            f"{p.label(me, lang)} shares nothing with another French authority but what "
+            "nearly all of them share"
+        )
+    return frame
 
 
 def peers_all(
@@ -88,8 +104,13 @@ def peers_all(
     def rows_of(sources: list[str]) -> list[dict]:
         rows = []
         for a, found in zip(sources, best_per_row(p, sources, french, top), strict=True):
-            for rank, (j, s) in enumerate(found, start=1):
+            rank = 0
+            for j, s in found:
                 b = french[j]
+                said = pair_reasons(p, a, b, lang) if reasons else []
+                if reasons and not said:
+                    continue  # only what nearly everyone shares: no reason to meet
+                rank += 1
                 rows.append(
                     {
                         "source_id": a,
@@ -98,7 +119,7 @@ def peers_all(
                         "target_id": b,
                         "target": p.label(b, lang),
                         "score": round(s, 4),
-                        "reasons": pair_reasons(p, a, b, lang) if reasons else [],
+                        "reasons": said,
                     }
                 )
         return rows

@@ -6,7 +6,7 @@ The score of a pair is the sum, over the features both hold, of
 >>> import graphkit
 >>> p = projection(graphkit.from_tables("data"))
 >>> pair_reasons(p, "fr-bouguenais", "fr-fougeres")
-['les deux coopèrent avec Nicaragua']
+['les deux coopèrent au Nicaragua']
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from .. import grammar
 from ..i18n import say, status_word
 from .features import Projection, project
 from .weights import Weights
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 REASON_KEY = {
     "theme": "shared_theme",
-    "country": "shared_country",
-    "region": "shared_region",
+    "country": "shared_place",
+    "region": "shared_place",
     "group": "shared_group",
     "network": "shared_network",
     "event": "shared_event",
@@ -157,35 +158,134 @@ def _via_narrower(p: Projection, actor: str, feature: str) -> list[str]:
     return []
 
 
-def feature_sentence(p: Projection, feature: str, a: str, b: str, lang: str = "fr") -> str:
-    """The reason sentence for a feature shared by a and b."""
+def noun(p: Projection, feature: str, lang: str = "fr") -> grammar.Noun:
+    """A feature's name as running text, with its article (``theme:eau`` -> *l'eau*)."""
     kind, name = feature.split(":", 1)
     label = p.label(name, lang)
     if kind == "theme":
-        narrower = sorted(set(_via_narrower(p, a, feature)) | set(_via_narrower(p, b, feature)))
-        if narrower:
-            names = ", ".join(p.label(n, lang) for n in narrower)
-            label = say("via_narrower", lang, theme=label, narrower=names)
-        text = say("shared_theme", lang, theme=label)
+        return grammar.theme(name, label, lang)
+    if kind in ("country", "region"):
+        return grammar.place(name, label, lang)
+    if kind == "network":
+        return grammar.network(label, lang)
+    return named(p, name, lang)
+
+
+def named(p: Projection, entity: str, lang: str = "fr") -> grammar.Noun:
+    """An event, group or partnership with its article; a label only known in another
+    language (a French partnership title in English) is quoted as it is."""
+    label = p.label(entity, lang)
+    if lang != "fr" and not p.labels.get(lang, {}).get(entity):
+        return grammar.person(label, lang)
+    return grammar.named(label, lang)
+
+
+def common_features(p: Projection, share: float = 0.6) -> frozenset[str]:
+    """Features held by at least ``share`` of the actors of some kind that hold anything
+    (the meeting every French authority attended): true of nearly everyone, so no reason.
+
+    >>> import graphkit
+    >>> "event:evt-reunion-brainstorming-amerique-latine-2020-11-30" in common_features(
+    ...     projection(graphkit.from_tables("data")))
+    True
+    """
+    found = p.__dict__.get("_common")
+    if found is None:
+        held = (p.matrix > 0).tocsr()
+        kinds = np.array([p.kind.get(a, "") for a in p.actors])
+        active = np.asarray(held.sum(axis=1)).ravel() > 0
+        common: set[str] = set()
+        for kind in set(kinds.tolist()):
+            rows = np.flatnonzero((kinds == kind) & active)
+            if len(rows) < 5:  # too few to call anything common
+                continue
+            counts = np.asarray(held[rows].sum(axis=0)).ravel()
+            common |= {p.features[j] for j in np.flatnonzero(counts >= share * len(rows))}
+        # Themes are what a reason is about: a common theme still says what two share.
+        found = frozenset(f for f in common if not f.startswith("theme:"))
+        p.__dict__["_common"] = found
+    return found
+
+
+def feature_sentence(
+    p: Projection, feature: str, a: str, b: str, lang: str = "fr", named: frozenset = frozenset()
+) -> str:
+    """The reason sentence for a feature shared by a and b; a broader theme says which
+    theme each side has (leaving out the themes in ``named``, already said), a weaker
+    status says whose it is.
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> feature_sentence(p, "country:country-pe", "fr-aude", "fr-nice-cote-d-azur")
+    'les deux coopèrent au Pérou'
+    """
+    kind = feature.split(":", 1)[0]
+    name = noun(p, feature, lang)
+    if kind == "theme" and (_via_narrower(p, a, feature) or _via_narrower(p, b, feature)):
+        sides = _sides(p, feature, a, b, lang, named)
+        text = say("broader_theme", lang, theme=name, sides=sides)
+    elif kind == "theme":
+        text = say("shared_theme", lang, theme=name)
+    elif kind in ("country", "region"):
+        text = say("shared_place", lang, place=name)
     else:
-        field = "place" if kind in ("country", "region") else "name"
-        text = say(REASON_KEY[kind], lang, **{field: label})
-    weakest = min(
-        (_best_status(p, a, feature), _best_status(p, b, feature)),
-        key=lambda s: p.weights.status.get(s, 1.0),
-    )
-    if weakest != "active":
-        text = say("status_note", lang, text=text, status=status_word(weakest, lang))
+        text = say(REASON_KEY[kind], lang, name=name)
+    weakest = min((a, b), key=lambda x: p.weights.status.get(_best_status(p, x, feature), 1.0))
+    status = _best_status(p, weakest, feature)
+    if status != "active":
+        text = say(
+            "status_note",
+            lang,
+            text=text,
+            who=p.label(weakest, lang),
+            status=status_word(status, lang),
+        )
     return text
 
 
+def _sides(p: Projection, feature: str, a: str, b: str, lang: str, named=frozenset()) -> str:
+    """Which theme under ``feature`` each side holds: "Aude sur le climat, Nice sur l'eau"."""
+    parts = []
+    for x in (a, b):
+        via = [t for t in _via_narrower(p, x, feature) if t not in named]
+        who = p.label(x, lang)
+        if via:
+            # Portuguese lists themes bare after "com" ("com clima e água").
+            form = "bare" if lang == "pt" else ""
+            names = [format(grammar.theme(t, p.label(t, lang), lang), form) for t in via]
+            themes = grammar.join(names, lang)
+            parts.append(say("side_theme", lang, who=who, themes=themes))
+        else:
+            parts.append(say("side_general", lang, who=who))
+    return ", ".join(parts)
+
+
 def pair_reasons(
-    p: Projection, a: str, b: str, lang: str = "fr", limit: int = 6, skip: frozenset = frozenset()
+    p: Projection,
+    a: str,
+    b: str,
+    lang: str = "fr",
+    limit: int | None = None,
+    skip: frozenset = frozenset(),
 ) -> list[str]:
-    """Sentences for what a and b share, strongest first; a broader theme held only through
-    a narrower theme already named is folded into it. Features in ``skip`` are not named."""
+    """Sentences for what a and b share, largest contribution first, each naming whose
+    fact it is. No sentence repeats another: a broader theme held only through themes
+    already named is left out, and each side's list leaves out what is already named; a
+    region is left out when a country inside it is named; a fact nearly every actor holds
+    (:func:`common_features`) and the features in ``skip`` are not named.
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> pair_reasons(p, "fr-aude", "fr-nice-cote-d-azur")[:2]
+    ['les deux travaillent sur la gestion des risques', 'les deux coopèrent au Pérou']
+    """
+    skip = skip | common_features(p)
     shared = [(f, c) for f, c in contributions(p, a, b) if f not in skip]
-    direct = {f.split(":", 1)[1] for f, _ in shared if f.startswith("theme:")}
+    direct = {
+        f.split(":", 1)[1]
+        for f, _ in shared
+        if f.startswith("theme:") and _direct(p, a, f) and _direct(p, b, f)
+    }
     places = {f.split(":", 1)[1] for f, _ in shared if f.startswith(("country:", "region:"))}
     # A shared region is not worth a sentence when a shared place inside it is named.
     covered = set().union(*(p.regions_of.get(x, set()) for x in places))
@@ -193,15 +293,18 @@ def pair_reasons(
     for feature, _ in shared:
         if feature.startswith("region:") and feature.split(":", 1)[1] in covered:
             continue
-        if feature.startswith("theme:"):
-            via = set(_via_narrower(p, a, feature)) | set(_via_narrower(p, b, feature))
-            held = {e.via for x in (a, b) for e in p.evidence.get((x, feature), [])}
-            if via and held <= direct and not _direct(p, a, feature) and not _direct(p, b, feature):
-                continue
-        sentence = feature_sentence(p, feature, a, b, lang)
+        if feature.startswith("theme:") and feature.split(":", 1)[1] not in direct:
+            new = [
+                set(_via_narrower(p, x, feature)) - direct
+                for x in (a, b)
+                if not _direct(p, x, feature)
+            ]
+            if any(not n for n in new):
+                continue  # one side holds it only through a theme both are said to share
+        sentence = feature_sentence(p, feature, a, b, lang, frozenset(direct))
         if sentence not in reasons:
             reasons.append(sentence)
-        if len(reasons) == limit:
+        if limit is not None and len(reasons) == limit:
             break
     return reasons
 

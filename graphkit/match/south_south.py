@@ -22,7 +22,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .. import grammar
 from ..i18n import say
+from ..names import MACRO_REGION
 from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
 from .weights import Weights
 
@@ -41,7 +43,7 @@ def south_south(
 ) -> pd.DataFrame:
     """The ``top`` pairs of partners abroad to introduce, best first."""
     p = projection(kg, weights)
-    where = kg.resolve(region) if region else None
+    where = kg.resolve(region, MACRO_REGION) if region is not None else None
     foreign = [
         a
         for a in p.of_kind("ForeignAuthority")
@@ -170,11 +172,28 @@ def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> di
     if best[0] > 0:
         score += p.weights.south_peer * best[0]
         why = pair_reasons(p, best[1], best[2], lang, limit=1)
-        text = say("french_peers", lang, a=p.label(best[1], lang), b=p.label(best[2], lang))
-        reasons.append(f"{text} ({why[0]})" if why else text)
+        text = say(
+            "french_peers",
+            lang,
+            x=p.label(best[1], lang),
+            y=p.label(best[2], lang),
+            a=grammar.person(p.label(a, lang), lang),
+            b=grammar.person(p.label(b, lang), lang),
+        )
+        reasons.append(f"{text} — {why[0]}" if why else text)
     if score <= 0 or not reasons:
         return None
-    reasons.append(say("different_countries", lang, a=p.label(ca, lang), b=p.label(cb, lang)))
+    # Where each is: a given of every South-South pair, so it comes last.
+    reasons.append(
+        say(
+            "different_countries",
+            lang,
+            a=p.label(a, lang),
+            b=p.label(b, lang),
+            place_a=grammar.place(ca, p.label(ca, lang), lang),
+            place_b=grammar.place(cb, p.label(cb, lang), lang),
+        )
+    )
     return {
         "source_id": a,
         "source": p.label(a, lang),

@@ -20,7 +20,7 @@ from .facts import ACTOR_KINDS as ACTORS
 from .facts import Facts, gather
 from .figures import bar_chart_png, graph_svg
 from .networks import rank_networks
-from .questions import questions_section
+from .questions import proposals_section, questions_section
 from .subject import (
     Subject,
     active_on,
@@ -212,6 +212,7 @@ def fascicule(
         )
     )
     sections.append(_interested_section(kg, f, s, sources))
+    sections.append(proposals_section(kg, f, s.ids))
     sections.append(questions_section(kg, f, s.ids | actors))
     subtitle = t("fascicule_intro", lang, facts=len(done), actors=len(actors))
     return Report(

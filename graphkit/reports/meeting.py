@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..match import invite, meet
+from ..names import ACTOR
 from ..viz.style import kind_name
 from .document import Paragraph, Report, Section, Table
 from .fact_table import what
@@ -31,6 +32,27 @@ def _subject_actors(f: Facts, s: Subject) -> set[str]:
     """Authorities the graph ties to the subject: active on it or interested in it."""
     found = active_on(f, s) | {a for a, _ in interested(f, s)}
     return {a for a in found if f.kind.get(a) in AUTHORITIES}
+
+
+def _about_place(f: Facts, s: Subject, pairs):
+    """Which pairs are about the subject's place: one side is seated there, or both sides
+    are tied to it (active or interested there) — not two who met elsewhere."""
+    tied = _subject_actors(f, Subject(place=s.place, countries=s.countries)) | {
+        a for x in facts_about(f, Subject(place=s.place, countries=s.countries)) for a in x.actors
+    }
+    seated = {
+        a for a, c in f.seat.items() if c in s.countries and f.kind.get(a) != "FrenchAuthority"
+    }
+    if pairs.empty:
+        return pairs.index == pairs.index
+    return pairs.apply(
+        lambda r: (
+            r.source_id in seated
+            or r.target_id in seated
+            or (r.source_id in tied and r.target_id in tied)
+        ),
+        axis=1,
+    ).astype(bool)
 
 
 def _on_subject(f: Facts, s: Subject, actor: str) -> list[str]:
@@ -59,7 +81,7 @@ def meeting_brief(
     """The brief of a meeting on ``theme`` and/or ``country`` with ``participants`` (names)."""
     f = gather(kg, lang)
     s = resolve_subject(kg, f, theme, country)
-    people = list(dict.fromkeys(kg.resolve(p) for p in participants))
+    people = list(dict.fromkeys(kg.resolve(p, ACTOR) for p in participants))
     guessed = not people and bool(theme or country)
     if guessed:
         people = sorted(_subject_actors(f, s), key=f.sort_key)
@@ -84,6 +106,8 @@ def meeting_brief(
         sections.append(Section(t("participants", lang), blocks))
 
     pairs = meet(kg, top=len(f.kind) ** 2, lang=lang)
+    if s.place:  # a brief on a country proposes only introductions about that country
+        pairs = pairs[_about_place(f, s, pairs)]
     inside = set(people)
     both = pairs[pairs.source_id.isin(inside) & pairs.target_id.isin(inside)]
     one = pairs[pairs.source_id.isin(inside) ^ pairs.target_id.isin(inside)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..match.experts import resolve_theme
+from ..names import TERRITORY
 from .facts import AUTHORITIES, Fact, Facts
 
 if TYPE_CHECKING:
@@ -53,11 +54,11 @@ def resolve_subject(
 ) -> Subject:
     """The subject named by a theme and/or a country or region (ids or labels)."""
     s = Subject()
-    if theme:
+    if theme is not None:  # an empty name is refused, not ignored
         s.theme = resolve_theme(kg, theme)
         s.themes = f.narrower_or_same(s.theme)
-    if country:
-        place = kg.resolve(country)
+    if country is not None:
+        place = kg.resolve(country, TERRITORY)
         if f.kind.get(place) not in ("Country", "MacroRegion"):
             raise NotAPlaceError(
                 f"'{country}' is {f.label(place)} ({place}), not a country or a region"

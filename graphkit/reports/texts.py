@@ -359,6 +359,73 @@ TEXTS: dict[str, dict[str, str]] = {
         "pt": "As fontes não fazem nenhuma pergunta sobre este tema.",
     },
     "about": {"fr": "à propos de", "en": "about", "es": "sobre", "pt": "sobre"},
+    "asked_at": {
+        "fr": "posée à : {meeting}",
+        "en": "asked at: {meeting}",
+        "es": "planteada en: {meeting}",
+        "pt": "feita em: {meeting}",
+    },
+    "proposals": {
+        "fr": "Propositions, décisions et livrables des réunions sur ce sujet",
+        "en": "Proposals, decisions and deliverables of meetings on this subject",
+        "es": "Propuestas, decisiones y entregables de las reuniones sobre este tema",
+        "pt": "Propostas, decisões e entregáveis das reuniões sobre este tema",
+    },
+    "no_proposals": {
+        "fr": "Aucune réunion du graphe n'a fait de proposition sur ce sujet.",
+        "en": "No meeting in the graph made a proposal on this subject.",
+        "es": "Ninguna reunión del grafo hizo propuestas sobre este tema.",
+        "pt": "Nenhuma reunião do grafo fez propostas sobre este tema.",
+    },
+    "quotes_in_french": {
+        "fr": "Citations telles que le compte-rendu les écrit.",
+        "en": "Quotes as the minutes write them (in French).",
+        "es": "Citas tal como las escribe el acta (en francés).",
+        "pt": "Citações tal como a ata as escreve (em francês).",
+    },
+    "outcome_proposal": {
+        "fr": "Proposition",
+        "en": "Proposal",
+        "es": "Propuesta",
+        "pt": "Proposta",
+    },
+    "outcome_decision": {"fr": "Décision", "en": "Decision", "es": "Decisión", "pt": "Decisão"},
+    "outcome_deliverable": {
+        "fr": "Livrable attendu",
+        "en": "Expected deliverable",
+        "es": "Entregable previsto",
+        "pt": "Entregável previsto",
+    },
+    "outcome_observation": {
+        "fr": "Constat",
+        "en": "Observation",
+        "es": "Constatación",
+        "pt": "Constatação",
+    },
+    "due": {
+        "fr": "échéance {date}",
+        "en": "due {date}",
+        "es": "plazo {date}",
+        "pt": "prazo {date}",
+    },
+    "position_supports": {
+        "fr": "soutien : {who}",
+        "en": "supported by: {who}",
+        "es": "apoyo: {who}",
+        "pt": "apoio: {who}",
+    },
+    "position_opposes": {
+        "fr": "opposition : {who}",
+        "en": "opposed by: {who}",
+        "es": "oposición: {who}",
+        "pt": "oposição: {who}",
+    },
+    "position_conditional": {
+        "fr": "sous condition : {who}",
+        "en": "under a condition: {who}",
+        "es": "con condiciones: {who}",
+        "pt": "com condições: {who}",
+    },
     # roadmap
     "roadmap": {
         "fr": "Feuille de route (projet)",

@@ -234,6 +234,12 @@ class _Checker:
         for r in recs.get("coverage", []):
             if self._actor_kind(r.get("embassy")) != "embassy":
                 self.problem(self.data.files["coverage"], r.row, "embassy", "not an embassy")
+        kinds = {r.get("id"): r.get("kind") for r in recs.get("outcomes", [])}
+        for r in recs.get("outcomes", []):
+            if r.get("answers") and kinds.get(r.get("answers"), "question") != "question":
+                self.problem(
+                    self.data.files["outcomes"], r.row, "answers", "an answer answers a question"
+                )
 
     def _check_countries_listed(self) -> None:
         """Every country code used must have its row in places.csv, which gives its labels."""

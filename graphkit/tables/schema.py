@@ -55,6 +55,8 @@ LABELS = tuple(Column(f"label_{lang}", required=lang == "fr") for lang in vocab.
 ACTORS = ("actors",)
 PLACES = ("places",)
 THEMES = ("themes",)
+# What a meeting outcome may be about: any entity of the tables but people and sources.
+OUTCOME_ABOUT = ("actors", "groups", "programmes", "partnerships", "events", "places", "outcomes")
 
 
 def _enum(name: str, values, required: bool = True, many: bool = False) -> Column:
@@ -198,6 +200,32 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "outcomes",
+            (
+                Column("id", "id", required=True),
+                _enum("kind", vocab.OUTCOME_CLASS),
+                Column("event", "ref", required=True, refs=("events",)),
+                Column("label_fr", required=True),
+                Column("quote", required=True),
+                Column("by", "ref", many=True, refs=ACTORS),
+                Column("themes", "ref", many=True, refs=THEMES),
+                Column("territories", "ref", many=True, refs=PLACES),
+                Column("about", "ref", many=True, refs=OUTCOME_ABOUT),
+                Column("answers", "ref", refs=("outcomes",)),
+                Column("due", "date"),
+                _enum("recurrence", ("monthly", "yearly"), required=False),
+            ),
+        ),
+        TableSpec(
+            "stances",
+            (
+                Column("actor", "ref", required=True, refs=ACTORS),
+                Column("outcome", "ref", required=True, refs=("outcomes",)),
+                _enum("position", vocab.POSITION),
+                Column("quote", required=True),
+            ),
+        ),
+        TableSpec(
             "participations",
             (
                 Column("event", "ref", required=True, refs=("events",)),
@@ -218,4 +246,5 @@ STATEMENT_KEYS: dict[str, tuple[str, ...]] = {
     "coverage": ("embassy", "territory"),
     "participations": ("event", "actor", "role"),
     "introductions": ("actor", "other"),
+    "stances": ("actor", "outcome"),
 }

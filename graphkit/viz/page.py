@@ -71,6 +71,7 @@ class Page:
             "edges": scene_.edges,
             "legend": scene_.legend,
             "options": _options(scene_.geo),
+            "geo": {"outlines": scene_.outlines, "groups": scene_.groups} if scene_.geo else None,
             "texts": {
                 "search": say("viz.search", scene_.lang),
                 "not_found": say("viz.not_found", scene_.lang),

@@ -17,13 +17,18 @@ import networkx as nx
 
 from .. import vocab
 from ..i18n import say, status_word
+from ..names import FRENCH_AUTHORITY, TERRITORY
+from . import basemap
 from .style import (
     DEFAULT_STYLE,
     EDGE,
+    GROUP_STYLE,
     KIND_FILTERS,
     NODE_STYLE,
     SUGGESTED_EDGE,
     WEAK_EDGE,
+    filter_names,
+    geo_text,
     kind_name,
 )
 
@@ -59,6 +64,8 @@ class Scene:
     geo: bool = False
     lang: str = "fr"
     left_out: list[str] = field(default_factory=list)
+    outlines: list[dict] = field(default_factory=list)  # country outlines (geo only)
+    groups: list[dict] = field(default_factory=list)  # co-located nodes drawn as one (geo)
 
 
 def _labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
@@ -72,8 +79,9 @@ def _labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
     return {k: v.get(lang) or v.get("fr") or next(iter(v.values())) for k, v in found.items()}
 
 
-def _facts(kg: KnowledgeGraph) -> tuple[dict, dict, dict]:
-    """Per entity: its country, its sources, its position (own, its place's, its country's)."""
+def _facts(kg: KnowledgeGraph) -> tuple[dict, dict, dict, dict]:
+    """Per entity: its country, its sources, its position (own, its place's, its country's)
+    and the place that position is of."""
     ids = vocab.local_id
     country = {
         ids(r["s"]): ids(r["c"]) for r in kg.select("SELECT ?s ?c WHERE { ?s gk:country ?c }")
@@ -83,16 +91,19 @@ def _facts(kg: KnowledgeGraph) -> tuple[dict, dict, dict]:
         "SELECT ?s ?t ?row WHERE { ?s prov:wasDerivedFrom ?d ; gk:sourceRow ?row . ?d dcterms:title ?t }"
     ):
         sources[ids(r["s"])].add(f"{r['t']} ({r['row']})")
-    point = {}
+    point, at = {}, {}
     for r in kg.select("SELECT ?s ?lat ?long WHERE { ?s geo:lat ?lat ; geo:long ?long }"):
         point[ids(r["s"])] = (float(r["lat"]), float(r["long"]))
+        at[ids(r["s"])] = ids(r["s"])
     for r in kg.select("SELECT ?s ?p WHERE { ?s gk:locatedIn ?p }"):
         if ids(r["s"]) not in point and ids(r["p"]) in point:
             point[ids(r["s"])] = point[ids(r["p"])]
+            at[ids(r["s"])] = ids(r["p"])
     for s, c in country.items():
         if s not in point and c in point:
             point[s] = point[c]
-    return country, sources, point
+            at[s] = c
+    return country, sources, point, at
 
 
 def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
@@ -100,21 +111,21 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
     if kinds:
         allowed = {k for name in kinds for k in KIND_FILTERS[name]}
         keep = {n for n in keep if g.nodes[n]["kind"] in allowed}
-    if theme:
+    if theme is not None:  # an empty name is refused, not ignored
         from ..match.experts import narrower_or_same, resolve_theme
         from ..match.scoring import projection
 
         themes = narrower_or_same(projection(kg), resolve_theme(kg, theme)) & set(g)
         around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
         keep &= themes | around
-    if country:
-        place = kg.resolve(country)
+    if country is not None:
+        place = kg.resolve(country, TERRITORY)
         places = {place} | {
             c for c in g if g.nodes[c]["kind"] == "Country" and g.has_edge(c, place)
         }
         around = {m for p in places if p in g for m in g[p]}
         keep &= places | around
-    if focus:
+    if focus is not None:
         me = kg.resolve(focus)
         keep = set(nx.ego_graph(g.subgraph(keep | {me}), me, radius=depth))
     return keep
@@ -128,7 +139,7 @@ def _suggestions(
     if view == "peers":
         if not focus:
             raise ValueError("--view peers needs --focus NAME")
-        me = kg.resolve(focus)
+        me = kg.resolve(focus, FRENCH_AUTHORITY)
         frame = match.peers(kg, me, top=top, lang=lang)
         return [(me, r.id, r.score, r.reasons) for r in frame.itertuples()], {}
     if view in ("meet", "south-south"):
@@ -160,7 +171,7 @@ def scene(
     """Choose and style what a page draws; raise :class:`TooLargeError` above ``budget`` nodes."""
     g = kg.simple_graph()
     labels = _labels(kg, lang)
-    country_of, sources, point = _facts(kg)
+    country_of, sources, point, at = _facts(kg)
     suggested, cluster_of = ([], {})
     if view:
         if view not in VIEWS:
@@ -209,10 +220,17 @@ def scene(
             "shape": style["shape"],
             "size": round(10 + 30 * importance[n] / top_importance, 1),
         }
-        if geo:
-            lat, lon = point[n]
-            node.update(x=round(lon * 12, 1), y=round(-lat * 12, 1), fixed=True, physics=False)
+        if geo:  # markers keep one size on screen (px), like a map's: the page scales them
+            x, y = basemap.project(point[n][1], point[n][0])
+            px = round(4 + 5 * importance[n] / top_importance, 1)
+            node.update(x=x, y=y, size=px, px=px, fixed=True, physics=False, at=at.get(n, ""))
+            node["shape"] = GEO_SHAPE.get(node["shape"], node["shape"])
+        node["name"] = node["label"]  # what search looks in (a geo page may hide labels)
         nodes.append(node)
+    groups, outlines = [], []
+    if geo and nodes:
+        groups = _group_colocated(nodes, labels, lang, country_of)
+        outlines = _outlines(nodes, point, country_of)
     on_page = {n["id"] for n in nodes}
     edges = [e for e in _edges(sub, labels, lang) if e["from"] in on_page and e["to"] in on_page]
     for a, b, score, reasons in suggested:
@@ -227,20 +245,114 @@ def scene(
             lang,
             len(nodes),
             len(edges),
-            {"theme": theme, "kinds": ", ".join(kinds)},
+            {"theme": theme, "kinds": filter_names(kinds, lang)},
             {"country": country, "focus": focus},
             depth,
             labels,
             kg,
             left_out,
+            geo,
         ),
         nodes=nodes,
         edges=edges,
-        legend=_legend(nodes, edges, cluster_of, lang),
+        legend=_legend(nodes, edges, cluster_of, lang, bool(groups)),
         geo=geo,
         lang=lang,
         left_out=left_out,
+        outlines=outlines,
+        groups=groups,
     )
+
+
+def _group_colocated(
+    nodes: list[dict], labels: dict[str, str], lang: str, country_of: dict[str, str]
+) -> list[dict]:
+    """Group the nodes that crowd one place, for a readable map at the default zoom.
+
+    Nodes at exactly the same point (an actor placed at its town, or at its country's capital
+    when nothing finer is known) are spread on a small circle around it; then the nodes of one
+    country that lie within :data:`NEAR` of each other (single linkage) form a group, drawn
+    as one dot at their centre labelled with the country and the count. The page opens a
+    group on a click or when the reader zooms in (``template.html``).
+    """
+    import math
+
+    at_point: dict[tuple, list[dict]] = defaultdict(list)
+    for n in nodes:
+        at_point[(n["x"], n["y"])].append(n)
+    for (x, y), members in at_point.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda n: (-n["size"], n["label"]))
+        radius = 4 + 1.5 * len(members)
+        for i, n in enumerate(members):
+            angle = 2 * math.pi * i / len(members) - math.pi / 2
+            n.update(
+                x=round(x + radius * math.cos(angle), 1), y=round(y + radius * math.sin(angle), 1)
+            )
+    by_country: dict[str, list[dict]] = defaultdict(list)
+    for n in nodes:  # a country node is in its own country
+        own = n["id"] if n["kind"] == "Country" else ""
+        by_country[country_of.get(n["id"], own)].append(n)
+    groups = []
+    for country, members in sorted(by_country.items()):
+        for part in _near_parts(members):
+            if len(part) < 2:
+                continue
+            part.sort(key=lambda n: (-n["size"], n["label"]))
+            gid = f"g{len(groups) + 1}"
+            for n in part:
+                n["group_of"] = gid
+            place = labels.get(country, "")
+            groups.append(
+                {
+                    "id": gid,
+                    "label": f"{place} · {len(part)}" if place else f"· {len(part)}",
+                    "title": "\n".join(
+                        [geo_text("group_title", lang, n=len(part), place=place)]
+                        + [f"• {n['label']}" for n in part]
+                        + [geo_text("group_hint", lang)]
+                    ),
+                    "x": round(sum(n["x"] for n in part) / len(part), 1),
+                    "y": round(sum(n["y"] for n in part) / len(part), 1),
+                    "members": [n["id"] for n in part],
+                    "px": round(7 + 2 * math.sqrt(len(part)), 1),
+                    **GROUP_STYLE,
+                }
+            )
+    return groups
+
+
+NEAR = 6 * basemap.SCALE  # canvas units: nodes of one country closer than 6° are grouped
+
+
+def _near_parts(members: list[dict]) -> list[list[dict]]:
+    """The members split into parts where each is within NEAR of another of its part."""
+    parts: list[list[dict]] = []
+    for n in sorted(members, key=lambda n: n["id"]):
+        touching = [p for p in parts if any(_distance(n, m) <= NEAR for m in p)]
+        merged = [n] + [m for p in touching for m in p]
+        parts = [p for p in parts if p not in touching] + [merged]
+    return parts
+
+
+def _distance(a: dict, b: dict) -> float:
+    return ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
+
+
+def _outlines(nodes: list[dict], point: dict, country_of: dict) -> list[dict]:
+    """The country outlines around the nodes' extent, the nodes' countries highlighted."""
+    lats = [point[n["id"]][0] for n in nodes]
+    lons = [point[n["id"]][1] for n in nodes]
+    pad_lon = max(8.0, (max(lons) - min(lons)) * 0.25)
+    pad_lat = max(6.0, (max(lats) - min(lats)) * 0.25)
+    box = (min(lons) - pad_lon, min(lats) - pad_lat, max(lons) + pad_lon, max(lats) + pad_lat)
+    highlight = {
+        vocab.local_id(country_of[n["id"]]).removeprefix("country-").upper()
+        for n in nodes
+        if country_of.get(n["id"])
+    }
+    return basemap.outlines(box, highlight)
 
 
 def _importance(g: nx.Graph, size_by: str) -> dict[str, float]:
@@ -270,16 +382,22 @@ def _edges(sub: nx.Graph, labels: dict[str, str], lang: str) -> list[dict]:
     return out
 
 
-def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
+# On a map every node is a marker with its label under it: shapes that hold their label
+# inside (box, ellipse) become the nearest marker shape.
+GEO_SHAPE = {"box": "square", "ellipse": "dot"}
+
+
+def _legend(nodes, edges, cluster_of, lang, grouped=False) -> list[dict]:
     kinds = sorted(
         {n["kind"] for n in nodes},
         key=lambda k: list(NODE_STYLE).index(k) if k in NODE_STYLE else 99,
     )
+    shape_of = {n["kind"]: n["shape"] for n in nodes}
     legend = [
         {
             "label": kind_name(k, lang),
             "color": NODE_STYLE.get(k, DEFAULT_STYLE)["color"],
-            "shape": NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
+            "shape": shape_of.get(k) or NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
         }
         for k in kinds
     ]
@@ -290,6 +408,10 @@ def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
                 "color": CLUSTER_COLOURS[(number - 1) % len(CLUSTER_COLOURS)],
                 "shape": "dot",
             }
+        )
+    if grouped:
+        legend.append(
+            {"label": geo_text("group_legend", lang), "color": GROUP_STYLE["color"], "shape": "dot"}
         )
     if any(e.get("dashes") and not e.get("suggested") for e in edges):
         legend.append(
@@ -306,13 +428,13 @@ def _legend(nodes, edges, cluster_of, lang) -> list[dict]:
     return legend
 
 
-def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out) -> str:
+def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out, geo=False) -> str:
     """One line of what is shown: counts, then each filter given (names as labels)."""
     parts = [say("viz.counts", lang, nodes=n_nodes, edges=n_edges)]
     if words["theme"]:
         parts.append(say("viz.filter_theme", lang, value=words["theme"]))
     if names["country"]:
-        label = labels.get(kg.resolve(names["country"]), names["country"])
+        label = labels.get(kg.resolve(names["country"], TERRITORY), names["country"])
         parts.append(say("viz.filter_country", lang, value=label))
     if words["kinds"]:
         parts.append(say("viz.filter_kind", lang, value=words["kinds"]))
@@ -321,4 +443,6 @@ def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out) 
         parts.append(say("viz.focus", lang, value=label, depth=depth))
     if left_out:
         parts.append(say("viz.left_out", lang, n=len(left_out)))
+    if geo:
+        parts.append(geo_text("caption", lang))
     return " — ".join(parts)
