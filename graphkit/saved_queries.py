@@ -3,13 +3,13 @@
 Each file opens with a comment header: ``# title:``, ``# answers:`` and one
 ``# param NAME: meaning (kind: iri-or-name | literal | theme | country[, optional])`` line
 per parameter. A parameter is a variable of the query (in its SELECT projection, used in
-triple patterns). Values are bound as RDF terms, never spliced into the text: locally by the
-engine's substitutions (:func:`run`), for a remote endpoint as N-Triples terms in a
-``VALUES`` block (:func:`with_values`). An optional parameter left out leaves its variable
-free: every value. (Write a parameter into triple patterns of the outer WHERE, never only
-into ``BOUND()`` or a sub-select: Oxigraph's substitutions leave ``BOUND(?param)`` false and
-a ``VALUES`` block does not reach into sub-selects; the tests check that both bindings give
-the same answers for every saved query.)
+triple patterns). Values are bound as RDF terms, never spliced into the text: N-Triples
+terms in ``VALUES`` blocks (:func:`with_values`), locally and for a remote endpoint
+(:func:`run`), opening the WHERE clause and each sub-select that projects the parameter, so
+that a parameter restricts the work before any aggregate. An optional parameter left out
+leaves its variable free: every value. (Write a parameter into triple patterns of the outer
+WHERE, and carry it through the sub-selects that should be restricted by it; the tests check
+that the engine's substitutions give the same answers for every saved query.)
 
 >>> import graphkit
 >>> kg = graphkit.from_tables("data")
