@@ -120,6 +120,8 @@ RATIO = {"bulk-load": 0.3, "peers-all": 20.0, "peers-all-noreasons": 20.0}
 def measure(op: Op, ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
     """--repeat runs of ``op`` (plus its first call), stopping at a timeout or an error."""
     row: dict[str, Any] = {"op": op.name, "scale": ctx.scale, "runs": [], "peak_mb": None}
+    # The machine may be shared: its load (1, 5, 15 min) when the operation starts.
+    row["load"] = [round(x, 2) for x in os.getloadavg()]
     try:
         if op.name == "synth" and ctx.has_tables():
             raise Skip("tables already in the work folder: reused, not timed")
