@@ -114,7 +114,7 @@ OPS = [
     Op("south-south", lambda c: gk("south-south", G, c.graph), HEAVY),
 ]
 # fmt: on
-RATIO = {"bulk-load": 0.3, "peers-all": 20.0, "peers-all-noreasons": 20.0}
+RATIO = {"bulk-load": 0.5, "peers-all": 20.0, "peers-all-noreasons": 20.0}
 
 
 def measure(op: Op, ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:

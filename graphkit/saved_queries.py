@@ -317,8 +317,8 @@ def _subselect_wheres(query: str) -> list[tuple[int, set[str] | None]]:
     (projected by it and by every sub-select around it; None for all, ``SELECT *``).
 
     >>> q = "SELECT ?a { { SELECT ?a (SUM(?x) AS ?s) WHERE { ?a ?p ?x } GROUP BY ?a } }"
-    >>> [(q[i:i + 8], v) for i, v in _subselect_wheres(q)]
-    [('{ ?a ?p ', {'a', 's'})]
+    >>> [(q[i:i + 8], sorted(v)) for i, v in _subselect_wheres(q)]
+    [('{ ?a ?p ', ['a', 's'])]
     """
     found: list[tuple[int, set[str] | None]] = []
     frames: list[set[str] | None | bool] = []  # per open brace: a select's vars, else False
