@@ -288,6 +288,12 @@ INVITE_SENTENCES: dict[str, dict[str, str]] = {
         "es": "sus miembros trabajan en ello: {names}",
         "pt": "seus membros trabalham nisso: {names}",
     },
+    "members_active": {
+        "fr": "ses membres sont actifs : {names}",
+        "en": "its members are active: {names}",
+        "es": "sus miembros son activos: {names}",
+        "pt": "seus membros são ativos: {names}",
+    },
     "active": {
         "fr": "acteur actif dans le graphe",
         "en": "active in the graph",

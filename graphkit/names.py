@@ -278,7 +278,8 @@ class NameIndex:
             return chosen
         near = self._closest(key, expect)
         listed = ", ".join(self._named(i) for i in near)
-        nothing = "no entity" if expect is None else f"no {what.split(' ', 1)[1]}"
+        nothing = "no entity" if expect is None else "no " + what.split(" ", 1)[1]
+        nothing = nothing.replace(" or a ", " or ").replace(" or an ", " or ")
         raise UnknownNameError(
             f"{nothing} named '{name}'" + (f"; closest: {listed}" if listed else ""),
             [(i, self.labels[i]) for i in near],

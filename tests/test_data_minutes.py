@@ -687,7 +687,7 @@ def test_every_outcome_and_stance_quotes_the_minutes_word_for_word(kg):
         """SELECT ?x ?q WHERE { { ?x a gk:MeetingOutcome } UNION { ?x a gk:Stance }
                                 ?x schema:text ?q }"""
     )
-    assert len(quotes) == 41 + 19
+    assert len(quotes) == 47 + 19
     assert [short(r["x"]) for r in quotes if plain(r["q"]) not in minutes] == []
 
 
@@ -697,7 +697,7 @@ def test_every_outcome_and_stance_has_its_speaker_and_row(kg):
              ?x prov:wasDerivedFrom gkd:cr-brainstorming-amerique-latine-2020-11-30 ;
                 prov:wasAttributedTo ?who ; gk:sourceRow ?row }"""
     )
-    assert len(rows) == 41 + 19
+    assert len(rows) == 47 + 19
     assert all(re.fullmatch(r"(outcomes|stances)\.csv:\d+", r["row"]) for r in rows)
     # Whoever put an outcome forward is the speaker's own body, except where the row says it
     # is a reading (the FNP's question, reported by CUF's director).
@@ -808,6 +808,21 @@ def test_proposals_of_the_members(kg):
     assert column(
         kg, "SELECT ?t WHERE { gkd:out-mexique-amerique-centrale-differents gk:territory ?t }"
     ) == {"country-mx", "mr-amerique-centrale", "mr-amerique-du-sud"}
+    # « Mais les thématiques se rejoignent aussi, sur la question des forêts et de la
+    # biodiversité, de la lutte contre la pauvreté, de la santé, etc. » (with Brazil)
+    assert column(kg, "SELECT ?t WHERE { gkd:out-thematiques-communes-bresil gk:theme ?t }") == {
+        "foret",
+        "biodiversite",
+        "pauvrete",
+        "sante",
+    }
+    # « Intérêt à échanger, à capitaliser ce qui fonctionne et à le livrer sous différentes
+    # formes » (synthèse), then « D'accord avec ces approches » / « D'accord avec la synthèse »
+    assert table(
+        kg,
+        """SELECT ?a ?interp WHERE { ?s a gk:Stance ; schema:about gkd:out-capitaliser-ce-qui-fonctionne ;
+                                       gk:actor ?a ; gk:interpretation ?interp }""",
+    ) == {("fr-chartres", "true"), ("fr-nanterre", "true")}
 
 
 def test_stances(kg):
@@ -870,7 +885,7 @@ def test_quotes_and_labels_of_outcomes_name_no_person(kg):
         """SELECT ?x ?t WHERE { { ?x a gk:MeetingOutcome } UNION { ?x a gk:Stance }
                                 ?x schema:text|rdfs:label ?t }"""
     )
-    assert len(texts) == 2 * (41 + 19)
+    assert len(texts) == 2 * (47 + 19)
     naming = [
         short(r["x"])
         for r in texts

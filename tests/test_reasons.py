@@ -231,3 +231,15 @@ def test_viz_refuses_an_extension_it_cannot_write(built, tmp_path, name):
     result = run(built, "viz", "--out", out)
     assert result.exit_code == 2 and ".html" in result.stderr
     assert not out.exists() and not os.listdir(tmp_path)
+
+
+def test_reasons_come_strongest_first_and_where_each_is_last(kg):
+    from graphkit.match import south_south
+    from graphkit.match.scoring import projection, weighed_reasons
+
+    p = projection(kg)
+    for other in peers(kg, "aude", top=20)["id"]:
+        weights = [c for _, c in weighed_reasons(p, "fr-aude", other)]
+        assert weights == sorted(weights, reverse=True)
+    for row in south_south(kg, top=10).itertuples():
+        assert " est " in row.reasons[-1] and row.reasons[-1].startswith(row.source)

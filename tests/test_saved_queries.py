@@ -442,7 +442,7 @@ def test_meeting_outcomes_give_quote_speaker_row_answer_and_supporters(kg):
         kg, "meeting-outcomes", meeting="evt-reunion-brainstorming-amerique-latine-2020-11-30"
     )
     by_id = {term_value_id(r["outcome"]): r for r in rows}
-    assert len(by_id) == 41  # every outcomes.csv row comes from that meeting
+    assert len(by_id) == 47  # every outcomes.csv row comes from that meeting
     # « Comment va se faire cet accompagnement ? » (P. Roux) — answered by the roadmap
     asked = by_id["out-q-accompagnement"]
     assert (asked["kind"], asked["quote"], asked["by"], asked["speaker"]) == (

@@ -92,7 +92,8 @@ def invite(
                     score += s
                     via.append(p.label(m, lang))
             if via:
-                reasons.append(say("invite.members", lang, names=", ".join(via)))
+                key = "invite.members" if wanted else "invite.members_active"
+                reasons.append(say(key, lang, names=", ".join(via)))
         if score > 0:
             seat = p.seat_country.get(actor)
             rows.append(

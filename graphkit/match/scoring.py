@@ -279,6 +279,19 @@ def pair_reasons(
     >>> pair_reasons(p, "fr-aude", "fr-nice-cote-d-azur")[:2]
     ['les deux travaillent sur la gestion des risques', 'les deux coopèrent au Pérou']
     """
+    return [text for text, _ in weighed_reasons(p, a, b, lang, limit, skip)]
+
+
+def weighed_reasons(
+    p: Projection,
+    a: str,
+    b: str,
+    lang: str = "fr",
+    limit: int | None = None,
+    skip: frozenset = frozenset(),
+) -> list[tuple[str, float]]:
+    """:func:`pair_reasons` with what each sentence's features add to the score, so that a
+    matcher adding reasons of its own can rank them all."""
     skip = skip | common_features(p)
     shared = [(f, c) for f, c in contributions(p, a, b) if f not in skip]
     direct = {
@@ -289,8 +302,8 @@ def pair_reasons(
     places = {f.split(":", 1)[1] for f, _ in shared if f.startswith(("country:", "region:"))}
     # A shared region is not worth a sentence when a shared place inside it is named.
     covered = set().union(*(p.regions_of.get(x, set()) for x in places))
-    reasons = []
-    for feature, _ in shared:
+    reasons: dict[str, float] = {}
+    for feature, c in shared:
         if feature.startswith("region:") and feature.split(":", 1)[1] in covered:
             continue
         if feature.startswith("theme:") and feature.split(":", 1)[1] not in direct:
@@ -302,11 +315,10 @@ def pair_reasons(
             if any(not n for n in new):
                 continue  # one side holds it only through a theme both are said to share
         sentence = feature_sentence(p, feature, a, b, lang, frozenset(direct))
-        if sentence not in reasons:
-            reasons.append(sentence)
-        if limit is not None and len(reasons) == limit:
+        if sentence not in reasons and limit is not None and len(reasons) == limit:
             break
-    return reasons
+        reasons[sentence] = reasons.get(sentence, 0.0) + c
+    return list(reasons.items())
 
 
 def _direct(p: Projection, actor: str, feature: str) -> bool:

@@ -25,7 +25,14 @@ from scipy import sparse
 from .. import grammar
 from ..i18n import say
 from ..names import MACRO_REGION
-from .scoring import linked_with, pair_reasons, pair_score, projection, top_positions
+from .scoring import (
+    linked_with,
+    pair_reasons,
+    pair_score,
+    projection,
+    top_positions,
+    weighed_reasons,
+)
 from .weights import Weights
 
 if TYPE_CHECKING:
@@ -157,15 +164,16 @@ def _best_french_peer(p, b_block, b, xf) -> np.ndarray:
 
 def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> dict | None:
     ca, cb = p.seat_country.get(a), p.seat_country.get(b)
-    score, reasons = pair_score(p, a, b), pair_reasons(p, a, b, lang, skip=skip)
+    score, weighed = pair_score(p, a, b), weighed_reasons(p, a, b, lang, skip=skip)
     for feature in skip & set(p.col):
         j = p.col[feature]
         score -= p.column_weight[j] * p.strength(a, feature) * p.strength(b, feature)
     fa = [x for x in p.partners.get(a, {}) if x in french]
     fb = [x for x in p.partners.get(b, {}) if x in french]
     for x in sorted(set(fa) & set(fb)):
-        reasons.append(say("same_french_partner", lang, name=p.label(x, lang)))
-        score += p.weights.south_peer * pair_score(p, x, x)
+        added = p.weights.south_peer * pair_score(p, x, x)
+        weighed.append((say("same_french_partner", lang, name=p.label(x, lang)), added))
+        score += added
     best = max(
         ((pair_score(p, x, y), x, y) for x in fa for y in fb if x != y), default=(0.0, None, None)
     )
@@ -180,9 +188,11 @@ def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> di
             a=grammar.person(p.label(a, lang), lang),
             b=grammar.person(p.label(b, lang), lang),
         )
-        reasons.append(f"{text} — {why[0]}" if why else text)
-    if score <= 0 or not reasons:
+        weighed.append((f"{text} — {why[0]}" if why else text, p.weights.south_peer * best[0]))
+    if score <= 0 or not weighed:
         return None
+    # Strongest first: what they share, a French partner in common, French partners alike.
+    reasons = [text for text, _ in sorted(weighed, key=lambda x: -x[1])]
     # Where each is: a given of every South-South pair, so it comes last.
     reasons.append(
         say(
