@@ -1,7 +1,7 @@
 """Work spread over the machine's cores: a list cut in contiguous chunks, each chunk handled
 by a forked process that shares the parent's memory (the projection is not copied), the
-results put back in order. Results equal those of one process; one core, a short list or
-a system without ``fork`` runs in this process.
+results put back in order. Results equal those of one process; one core, a short list, a
+process with other threads running, or a system without ``fork`` runs in this process.
 
 >>> spread(lambda chunk: [x * x for x in chunk], list(range(10)), workers=2, least=1)
 [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -50,7 +51,10 @@ def spread(
     a process."""
     global _JOB
     workers = min(workers or cores(), max(1, len(items) // least))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    # A fork copies the locks other threads may hold at that instant (a browser driver, a
+    # server): with any other Python thread alive, the work stays in this process.
+    alone = threading.active_count() == 1
+    if workers <= 1 or not alone or "fork" not in multiprocessing.get_all_start_methods():
         return job(items)
     size = -(-len(items) // workers)
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
