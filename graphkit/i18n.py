@@ -490,3 +490,99 @@ FAMILIES: dict[str, dict[str, dict[str, str]]] = {
     "cluster": CLUSTER_SENTENCES,
     "viz": VIZ_SENTENCES,
 }
+
+# The partner matcher's reasons (graphkit.match.partners), one per term of its score.
+# Country names stand after a colon or in brackets, so no article is needed.
+PARTNER_SENTENCES = {
+    "partner_distance": {
+        "fr": "à {km} km l'une de l'autre",
+        "en": "{km} km apart",
+        "es": "a {km} km una de otra",
+        "pt": "a {km} km uma da outra",
+    },
+    "partner_size": {
+        "fr": "tailles du même ordre ({a} et {b} habitants)",
+        "en": "sizes of the same order ({a} and {b} inhabitants)",
+        "es": "tamaños del mismo orden ({a} y {b} habitantes)",
+        "pt": "tamanhos da mesma ordem ({a} e {b} habitantes)",
+    },
+    "partner_own_country": {
+        "fr": "a déjà des partenaires dans ce pays ({place} : {names})",
+        "en": "already has partners in this country ({place}: {names})",
+        "es": "ya tiene socios en este país ({place}: {names})",
+        "pt": "já tem parceiros neste país ({place}: {names})",
+    },
+    "partner_area_country": {
+        "fr": "les collectivités voisines ont des partenaires dans ce pays ({place})",
+        "en": "neighbouring authorities have partners in this country ({place})",
+        "es": "las autoridades vecinas tienen socios en este país ({place})",
+        "pt": "as autoridades vizinhas têm parceiros neste país ({place})",
+    },
+    "partner_area_partner": {
+        "fr": "déjà partenaire de collectivités voisines : {names}",
+        "en": "already a partner of neighbouring authorities: {names}",
+        "es": "ya es socio de autoridades vecinas: {names}",
+        "pt": "já é parceiro de autoridades vizinhas: {names}",
+    },
+    "partner_near_partner": {
+        "fr": "à {km} km d'un partenaire actuel : {name}",
+        "en": "{km} km from a current partner: {name}",
+        "es": "a {km} km de un socio actual: {name}",
+        "pt": "a {km} km de um parceiro atual: {name}",
+    },
+    "partner_their_country": {
+        "fr": "a déjà des partenaires dans votre pays ({place} : {names})",
+        "en": "already has partners in your country ({place}: {names})",
+        "es": "ya tiene socios en su país ({place}: {names})",
+        "pt": "já tem parceiros no seu país ({place}: {names})",
+    },
+    "partner_country_pair": {
+        "fr": "{share} % des partenariats connus de votre pays vont vers ce pays ({place})",
+        "en": "{share}% of your country's known partnerships go to this country ({place})",
+        "es": "el {share} % de las asociaciones conocidas de su país van a este país ({place})",
+        "pt": "{share}% das parcerias conhecidas do seu país vão para este país ({place})",
+    },
+    "partner_near_their_partner": {
+        "fr": "déjà partenaire d'une collectivité à {km} km de vous : {name}",
+        "en": "already a partner of an authority {km} km from you: {name}",
+        "es": "ya es socio de una autoridad a {km} km de usted: {name}",
+        "pt": "já é parceiro de uma autoridade a {km} km de si: {name}",
+    },
+    "partner_near_area_partner": {
+        "fr": "à {km} km de {name}, partenaire de {neighbour}, collectivité voisine",
+        "en": "{km} km from {name}, partner of {neighbour}, a neighbouring authority",
+        "es": "a {km} km de {name}, socio de {neighbour}, autoridad vecina",
+        "pt": "a {km} km de {name}, parceiro de {neighbour}, autoridade vizinha",
+    },
+    "partner_network": {
+        "fr": "proche dans le réseau des partenariats (par {path})",
+        "en": "close in the network of partnerships (through {path})",
+        "es": "cercano en la red de asociaciones (a través de {path})",
+        "pt": "próximo na rede de parcerias (através de {path})",
+    },
+    "partner_common": {
+        "fr": "partenaires communs : {names}",
+        "en": "partners in common: {names}",
+        "es": "socios en común: {names}",
+        "pt": "parceiros em comum: {names}",
+    },
+    "partner_of_peers": {
+        "fr": "partenaire de vos pairs (qui partagent un partenaire avec vous) : {names}",
+        "en": "a partner of your peers (who share a partner with you): {names}",
+        "es": "socio de sus pares (que comparten un socio con usted): {names}",
+        "pt": "parceiro dos seus pares (que partilham um parceiro consigo): {names}",
+    },
+    "partner_links": {
+        "fr": "déjà {n} partenariat(s)",
+        "en": "already {n} partnership(s)",
+        "es": "ya {n} asociación(es)",
+        "pt": "já {n} parceria(s)",
+    },
+    "partner_shared": {
+        "fr": "centres d'intérêt communs",
+        "en": "shared interests",
+        "es": "intereses comunes",
+        "pt": "interesses comuns",
+    },
+}
+SENTENCES.update(PARTNER_SENTENCES)

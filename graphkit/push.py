@@ -5,9 +5,12 @@ protocol defines as replacing that graph: the ontology and the thesaurus under t
 IRIs (as in the build), then the data under ``graph_iri`` (by default :data:`DATA_GRAPH`;
 in the build it is the default graph). ``URL`` is the store's Graph Store endpoint: for
 Oxigraph ``http://host:7878/store``, Fuseki ``http://host:3030/DATASET/data``, GraphDB
-``http://host:7200/repositories/REPO/rdf-graphs/service``. Credentials may be given in the
-URL (``https://user:password@host/…``). :class:`~graphkit.remote.RemoteGraph` then queries
-the three graphs with the same answers as the build.
+``http://host:7200/repositories/REPO/rdf-graphs/service``, Virtuoso
+``http://host:8890/sparql-graph-crud-auth``. Credentials come from ``GRAPHKIT_PUSH_USER`` and
+``GRAPHKIT_PUSH_PASSWORD`` or ``~/.netrc`` and answer the store's Basic or Digest challenge
+(:func:`graphkit.remote.credentials`; ``https://user:password@host/…`` still works, with a
+warning). :class:`~graphkit.remote.RemoteGraph` then queries the three graphs with the same
+answers as the build.
 
 >>> import graphkit
 >>> sizes = {g: len(t) for g, t in graphs(graphkit.from_tables("tests/fixtures/mini")).items()}

@@ -22,8 +22,9 @@ merged, as the local store's union default graph (or the data alone with
 
 from __future__ import annotations
 
-import base64
 import json
+import netrc
+import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -68,6 +69,65 @@ def public_url(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(netloc=f"{parts.username}@{host}"))
 
 
+USER_VARIABLE, PASSWORD_VARIABLE = "GRAPHKIT_PUSH_USER", "GRAPHKIT_PUSH_PASSWORD"
+_warned: set[str] = set()
+
+
+def credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """``url`` without its user part, and the (user, password) to answer a server's challenge.
+
+    Taken from, in order: the environment (``GRAPHKIT_PUSH_USER`` and
+    ``GRAPHKIT_PUSH_PASSWORD``), the URL's ``user:password@`` (accepted, with a warning on
+    standard error once: URLs end up in shell history and process lists), ``~/.netrc``
+    (``machine HOST login USER password SECRET``).
+
+    >>> credentials("http://ann:s3cret@127.0.0.1:9/store")  # and a warning on stderr
+    ('http://127.0.0.1:9/store', ('ann', 's3cret'))
+    """
+    import os
+
+    parts = urllib.parse.urlsplit(url)
+    bare = url
+    given = None
+    if parts.username is not None:
+        bare = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        user = urllib.parse.unquote(parts.username)
+        if parts.password is not None:
+            given = (user, urllib.parse.unquote(parts.password))
+            if bare not in _warned:
+                _warned.add(bare)
+                print(
+                    f"warning: the password in {public_url(url)} shows in shell history and "
+                    f"process lists: set {USER_VARIABLE} and {PASSWORD_VARIABLE}, or use "
+                    "~/.netrc",
+                    file=sys.stderr,
+                )
+    if os.environ.get(USER_VARIABLE) and os.environ.get(PASSWORD_VARIABLE) is not None:
+        return bare, (os.environ[USER_VARIABLE], os.environ[PASSWORD_VARIABLE])
+    if given:
+        return bare, given
+    try:
+        found = netrc.netrc().authenticators(parts.hostname or "")
+    except (OSError, netrc.NetrcParseError):
+        found = None
+    if found and found[2] is not None:
+        return bare, (found[0] or (parts.username or ""), found[2])
+    return bare, None
+
+
+def _opener(url: str, auth: tuple[str, str] | None):
+    if auth is None:
+        return urllib.request.build_opener()
+    # Answer the server's challenge in the scheme it asks for (Virtuoso: Digest), rather than
+    # sending the password to whoever listens before knowing what the server wants.
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, url, *auth)
+    return urllib.request.build_opener(
+        urllib.request.HTTPDigestAuthHandler(passwords),
+        urllib.request.HTTPBasicAuthHandler(passwords),
+    )
+
+
 def http(
     url: str,
     method: str = "GET",
@@ -77,30 +137,30 @@ def http(
 ) -> tuple[int, str, bytes]:
     """Send one request; return (status, content type, body) or raise :class:`EndpointError`.
 
-    Credentials in the URL (``https://user:password@host/…``) are sent as Basic auth.
+    Credentials (:func:`credentials`) answer a Basic or Digest challenge.
 
     >>> http("http://127.0.0.1:9/")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     graphkit.remote.EndpointError: cannot reach http://127.0.0.1:9/: ...
     """
-    parts = urllib.parse.urlsplit(url)
-    headers = dict(headers or {})
-    if parts.username is not None:
-        user = urllib.parse.unquote(parts.username)
-        secret = urllib.parse.unquote(parts.password or "")
-        token = base64.b64encode(f"{user}:{secret}".encode()).decode("ascii")
-        headers["Authorization"] = f"Basic {token}"
-        url = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
-    request = urllib.request.Request(url, data=body, headers=headers, method=method)
+    url, auth = credentials(url)
+    request = urllib.request.Request(url, data=body, headers=dict(headers or {}), method=method)
     shown = f"{method} {public_url(url)}" if method != "GET" else public_url(url)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _opener(url, auth).open(request, timeout=timeout) as response:
             return response.status, response.headers.get_content_type(), response.read()
     except urllib.error.HTTPError as err:
         detail = err.read().decode("utf-8", "replace").strip().splitlines()
         reason = f": {detail[0][:300]}" if detail else ""
-        raise EndpointError(f"{shown} answered {err.code} {err.reason}{reason}", err.code) from None
+        hint = ""
+        if err.code == 401:
+            hint = f" (set {USER_VARIABLE} and {PASSWORD_VARIABLE}, or ~/.netrc)"
+        raise EndpointError(
+            f"{shown} answered {err.code} {err.reason}{reason}{hint}", err.code
+        ) from None
+    except ValueError as err:  # urllib: a challenge in a scheme it does not speak
+        raise EndpointError(f"{shown}: {err}") from None
     except (urllib.error.URLError, OSError) as err:
         cause = getattr(err, "reason", err)
         raise EndpointError(f"cannot reach {public_url(url)}: {cause}") from None
@@ -188,16 +248,40 @@ class RemoteGraph(KnowledgeGraph):
         raise NotImplementedError("the rdflib view reads a local build: use graphkit.load")
 
 
+_BOOLEAN = vocab.PREFIXES["xsd"] + "boolean"
+
+
+def canonical_booleans(document: dict) -> bool:
+    """Write ``xsd:boolean`` values ``1``/``0`` as ``true``/``false`` in a SPARQL JSON results
+    document, in place (Virtuoso answers ``1``: the same value, another spelling, which
+    would make a remote answer differ from the build's); whether anything changed.
+
+    >>> doc = {"results": {"bindings": [{"x": {"type": "literal", "value": "1",
+    ...     "datatype": "http://www.w3.org/2001/XMLSchema#boolean"}}]}}
+    >>> canonical_booleans(doc), doc["results"]["bindings"][0]["x"]["value"]
+    (True, 'true')
+    """
+    changed = False
+    for row in document.get("results", {}).get("bindings", []):
+        for term in row.values():
+            if term.get("datatype") == _BOOLEAN and term.get("value") in ("1", "0"):
+                term["value"] = "true" if term["value"] == "1" else "false"
+                changed = True
+    return changed
+
+
 def _results(kind: str, payload: bytes, where: str) -> Any:
     if kind == RESULTS_JSON:
         try:  # a server that hits its time limit mid-answer leaves the document unfinished
-            json.loads(payload)
+            document = json.loads(payload)
         except ValueError:
             tail = payload[-200:].decode("utf-8", "replace").strip().splitlines()
             raise EndpointError(
                 f"{where} sent an incomplete answer (stopped by its time limit?): "
                 f"{tail[-1] if tail else 'empty'}"
             ) from None
+        if isinstance(document, dict) and canonical_booleans(document):
+            payload = json.dumps(document).encode("utf-8")
         return ox.parse_query_results(payload, ox.QueryResultsFormat.JSON)
     formats = {"application/n-triples": ox.RdfFormat.N_TRIPLES, "text/turtle": ox.RdfFormat.TURTLE}
     if kind in formats:

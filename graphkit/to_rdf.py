@@ -204,6 +204,9 @@ class _Builder:
         yield _n("geo", "lat"), _lit(f"{found['latitude']}", dtype="decimal")
         yield _n("geo", "long"), _lit(f"{found['longitude']}", dtype="decimal")
         yield _n("gk", "coordinatesFrom"), _lit(gazetteer.GAZETTEER_SOURCE)
+        if found.get("population"):  # size for the partner matcher, with where it comes from
+            yield _n("gk", "population"), _lit(f"{int(found['population'])}", dtype="integer")
+            yield _n("gk", "populationFrom"), _lit(gazetteer.GAZETTEER_SOURCE)
         if found["name"] not in {r.get(f"label_{lang}") for lang in vocab.LANGS}:
             yield _n("skos", "altLabel"), _lit(found["name"])
 

@@ -36,6 +36,7 @@ COMMANDS = [
     ("embassy", "nanterre"),
     ("meet",),
     ("peers", "--all", "--top", "2"),
+    ("partners", "bordeaux"),
 ]
 
 
@@ -137,8 +138,22 @@ def test_nothing_to_match_is_an_empty_list_and_a_sentence(graph):
 
 
 def test_evaluate_measures_graphkit_against_the_baselines(graph):
-    result = run(graph, "evaluate", "--seeds", "2", "--k", "5", "--format", "json")
+    result = run(graph, "evaluate", "--seeds", "2", "--format", "json")
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
-    assert {r["method"] for r in rows} == {"graphkit", "jaccard", "popularity", "random"}
-    assert all(0 <= r["MRR"] <= 1 and r["n_queries"] > 0 for r in rows)
+    assert {r["method"] for r in rows} == {
+        "graphkit",
+        "random",
+        "popularity",
+        "jaccard",
+        "adamic_adar",
+        "resource_allocation",
+        "preferential_attachment",
+        "personalised_pagerank",
+    }
+    assert {r["protocol"] for r in rows} == {"c-shipped"}
+    for r in rows:
+        assert {"protocol", "method", "MRR", "MRR_low", "MRR_high", "hits@10", "n_queries"} <= set(
+            r
+        )
+        assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1 and r["n_queries"] > 0

@@ -160,6 +160,7 @@ def run(*args):
 def test_cli_endpoint_gives_the_build_answers(built, server, pushed):
     for command in (
         ["peers", "bordeaux"],
+        ["partners", "bordeaux"],
         ["experts", "dechets"],
         ["groups"],
         ["stats"],

@@ -309,6 +309,24 @@ def _saved_or_given(query_or_file: str):
         fail(f"error: {err}")
 
 
+def _checked_locally(query):
+    """The query with its line breaks normalised, or exit 1 if it calls a SERVICE: the
+    embedded engine would call any address it names (graphkit.query_guard)."""
+    import dataclasses
+
+    from ..query_guard import QueryRefused, UnparsableQuery, check_query, normalise
+    from ..vocab import PREFIXES
+
+    text = normalise(query.text)
+    try:
+        check_query(text, (), PREFIXES)
+    except QueryRefused as err:
+        fail(f"error: {err}")
+    except UnparsableQuery as err:
+        fail(f"error: invalid SPARQL: {err}")
+    return dataclasses.replace(query, text=text)
+
+
 def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     values: dict[str, str] = {}
     for given in params:
@@ -374,6 +392,8 @@ def sparql(
     query = _saved_or_given(query_or_file)
     values = _param_values(params)
     kg = open_graph(graph_path, endpoint)
+    if endpoint is None:
+        query = _checked_locally(query)
     from ..remote import EndpointError
 
     try:

@@ -95,6 +95,21 @@ def experts(kg, theme, for_, top, weights, lang):
     return run(kg, theme, for_=for_, top=top, weights=weights, lang=lang)
 
 
+@main.command()
+@click.argument("name")
+@click.option(
+    "--country", metavar="C", help="Only candidates seated in this country or macro-region."
+)
+@click.option("--theme", metavar="T", help="Only candidates that hold this theme.")
+@top_option
+@matcher_options
+def partners(kg, name, country, theme, top, weights, lang):
+    """Authorities abroad NAME should partner with (or French ones, for a partner abroad)."""
+    from ..match.partners import partners as run
+
+    return run(kg, name, country=country, theme=theme, top=top, weights=weights, lang=lang)
+
+
 @main.command("south-south")
 @click.option("--region", metavar="NAME", help="Only partners seated in this macro-region.")
 @top_option
@@ -166,48 +181,78 @@ def meet(kg, top, weights, lang):
 
 @main.command()
 @click.option(
-    "--share",
-    type=click.FloatRange(0, 1, min_open=True, max_open=True),
-    default=0.2,
-    show_default=True,
-    help="Share of the links hidden for each seed.",
+    "--french-list",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Wikidata's French twinnings (TSV): protocol (a).",
+)
+@click.option(
+    "--world-list",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Wikipedia's world twin-town list (CSV): protocols (b) and South-South.",
 )
 @click.option(
     "--seeds",
     type=click.IntRange(min=1),
-    default=20,
+    default=5,
     show_default=True,
-    help="How many random draws to average over.",
+    help="How many random draws (seeds 0 … N-1).",
 )
 @click.option(
-    "--k",
-    "ks",
+    "--sample",
     type=click.IntRange(min=1),
-    multiple=True,
-    default=(1, 5, 10),
-    show_default=True,
-    help="Cut-offs for precision@k and recall@k (repeat).",
+    help="At most this many test queries per seed and protocol (a quicker run).",
 )
 @click.option(
-    "--twinnings",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Also evaluate on a twin-town list (city1,country1,…,city2,country2 CSV).",
+    "--fit",
+    "fit_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also fit the partner model on the lists and write its weights file here.",
 )
 @graph_option
 @format_option
-def evaluate(share, seeds, ks, twinnings, graph_path, fmt):
-    """Hide known links and measure how well the matchers find them, against baselines."""
-    from ..match.evaluate import link_prediction, twinning_prediction
-    from ..match.scoring import projection
+def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
+    """Hide real links and measure how well graphkit finds them, against the baselines."""
+    from ..match.protocols import evaluate as run
 
-    kg = open_graph(graph_path)
-    frames = [link_prediction(projection(kg), share, range(seeds), ks).assign(data="graph")]
-    if twinnings:
-        frames.append(twinning_prediction(twinnings, range(seeds), ks).assign(data=twinnings.name))
+    kg = open_graph(graph_path) if graph_path.exists() or not (french_list or world_list) else None
+    try:
+        frame = run(kg, french_list, world_list, range(seeds), sample, fit_out)
+    except ValueError as err:
+        fail(f"error: {err}")
     rows = [
-        {**row, **{k: round(v, 4) for k, v in row.items() if isinstance(v, float)}}
-        for frame in frames
+        {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}
         for row in frame.to_dict(orient="records")
     ]
-    columns = ["data", "method", "k", "precision@k", "recall@k", "MRR", "n_queries"]
-    emit(rows, fmt, "nothing to evaluate: no link could be hidden", columns)
+    emit(rows, fmt, "nothing to evaluate: no link could be hidden", list(frame.columns))
+
+
+@main.command()
+@click.option(
+    "--french-list",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Wikidata's French twinnings (TSV): fits [partners].",
+)
+@click.option(
+    "--world-list",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Wikipedia's world twin-town list (CSV): fits [south_south].",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The weights file to write (TOML; use it with --weights).",
+)
+def fit(french_list, world_list, out):
+    """Fit the partner model's weights on public twin-town lists and write them (TOML)."""
+    from ..match.protocols import fit_lists
+
+    try:
+        models = fit_lists(french_list, world_list, out)
+    except ValueError as err:
+        fail(f"error: {err}")
+    for name, model in models.items():
+        terms = ", ".join(f"{k}={v:g}" for k, v in model.weights.items() if v)
+        click.echo(f"[{name}] {terms}")

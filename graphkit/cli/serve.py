@@ -34,14 +34,66 @@ no_personal_data_option = click.option(
     show_default=True,
     help="Cancel any query running longer than this many seconds.",
 )
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=2048,
+    show_default=True,
+    metavar="MB",
+    help="Stop the query whose engine takes the engines' memory past this many megabytes.",
+)
+@click.option(
+    "--max-response",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    metavar="MB",
+    help="Cut any answer longer than this many megabytes.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="Queries answered at once (each in its own engine process).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (default: the address served, "
+    "localhost, 127.0.0.1, [::1]); repeat for several.",
+)
+@click.option(
+    "--allow-service",
+    "allow_services",
+    multiple=True,
+    metavar="URL",
+    help="Let queries call this endpoint with SERVICE <URL> (none by default); repeat for several.",
+)
 @no_personal_data_option
 @graph_option
-def serve(host: str, port: int, timeout: int, no_personal_data: bool, graph_path: Path) -> None:
+def serve(
+    host: str,
+    port: int,
+    timeout: int,
+    max_memory: int,
+    max_response: int,
+    workers: int,
+    allow_hosts: tuple[str, ...],
+    allow_services: tuple[str, ...],
+    no_personal_data: bool,
+    graph_path: Path,
+) -> None:
     """Serve the build as a read-only SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
 
     Queries at http://HOST:PORT/query (GET or POST; JSON, XML, CSV, TSV results, Turtle or
     N-Triples graphs); the default graph merges every graph, as `graphkit sparql` does.
-    Updates are refused. The build is copied on start, so rebuilding does not disturb it.
+    Updates are refused, and so is SERVICE unless --allow-service names the endpoint. Every
+    query is stopped at --timeout and when it takes the memory past --max-memory (an error
+    status, 503, unless its answer had begun). The build is copied on start, so rebuilding
+    does not disturb it.
     """
     import signal
 
@@ -52,17 +104,24 @@ def serve(host: str, port: int, timeout: int, no_personal_data: bool, graph_path
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}: other machines can query this graph", err=True)
     signal.signal(signal.SIGTERM, _interrupt)  # `kill` cleans up as Ctrl-C does
+    limits = {
+        "allow_hosts": allow_hosts,
+        "allow_services": allow_services,
+        "max_memory_mb": max_memory,
+        "max_response_mb": max_response,
+        "workers": workers,
+    }
     try:
-        with serving(kg, host, port, timeout, personal_data=not no_personal_data) as endpoint:
+        with serving(kg, host, port, timeout, personal_data=not no_personal_data, **limits) as ep:
             click.echo(
-                f"serving {graph_path} read-only at {endpoint.query_url} (SPARQL 1.1 Protocol; "
+                f"serving {graph_path} read-only at {ep.query_url} (SPARQL 1.1 Protocol; "
                 f"data in <{data_graph}>{', without personal data' if no_personal_data else ''}; "
-                f"queries cancelled after {timeout} s); Ctrl-C stops",
+                f"queries stopped after {timeout} s or past {max_memory} MB); Ctrl-C stops",
                 err=True,
             )
-            code = endpoint.wait()
+            code = ep.wait()
         if code:
-            fail(f"error: the oxigraph server stopped (exit code {code})")
+            fail(f"error: {ep.pool.failed}")
     except ServeError as err:
         fail(f"error: {err}")
     except KeyboardInterrupt:
@@ -88,7 +147,9 @@ def push(url: str, graph_iri: str, no_personal_data: bool, graph_path: Path) -> 
 
     One PUT per graph (SPARQL 1.1 Graph Store HTTP Protocol), each replacing that graph:
     e.g. http://localhost:7878/store (Oxigraph), http://localhost:3030/DATASET/data
-    (Fuseki). Query it then with --endpoint QUERY_URL on the query commands.
+    (Fuseki), http://localhost:8890/sparql-graph-crud-auth (Virtuoso). Credentials come
+    from GRAPHKIT_PUSH_USER and GRAPHKIT_PUSH_PASSWORD, or ~/.netrc (a password in URL is
+    accepted with a warning). Query it then with --endpoint QUERY_URL on the query commands.
     """
     import pyoxigraph as ox
 

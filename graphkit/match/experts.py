@@ -23,6 +23,7 @@ from .. import grammar
 from ..i18n import say, status_word
 from ..names import AUTHORITY
 from .features import Projection
+from .scale import unit
 from .scoring import common_features, contributions, feature_sentence, named, projection
 from .weights import Weights
 
@@ -153,7 +154,7 @@ def experts(
             {
                 "id": actor,
                 "label": p.label(actor, lang),
-                "score": round(score, 4),
+                "score": round(unit(score, w.scale_experts), 4),
                 "reasons": reasons,
             }
         )

@@ -242,17 +242,17 @@ def project(
 
     # Derived features: broader themes (decayed) and the macro-regions of countries.
     for (a, feature), evs in list(facts.items()):
-        best = max(e.strength for e in evs)
+        # The strongest fact's status, not the first row's: rows come in the store's order.
+        top = max(evs, key=lambda e: (e.strength, e.status))
+        best, status = top.strength, top.status
         name = feature.split(":", 1)[1]
         if feature.startswith("theme:"):
             for parent, depth in ancestors(name, broader):
-                ev = Evidence("broader", name, evs[0].status, best * w.hierarchy_decay**depth)
+                ev = Evidence("broader", name, status, best * w.hierarchy_decay**depth)
                 facts[(a, f"theme:{parent}")].append(ev)
         elif feature.startswith("country:"):
             for region in sorted(regions_of.get(name, ())):
-                facts[(a, f"region:{region}")].append(
-                    Evidence("country", name, evs[0].status, best)
-                )
+                facts[(a, f"region:{region}")].append(Evidence("country", name, status, best))
 
     actors = sorted(kind)
     features = sorted({f for _, f in facts})

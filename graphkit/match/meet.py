@@ -1,7 +1,7 @@
 """The whole picture: the best introductions across the graph, for an officer to act on.
 
-Three kinds of introduction, each matcher's scores divided by its best score so that they
-can be compared, then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
+Three kinds of introduction, each matcher's score on the common 0–1 scale
+(:mod:`.scale`), then weighted (``meet_peers``, ``meet_experts``, ``meet_south``):
 French peers; an authority that wants to work on a theme and an expert on it; two partners
 abroad (South-South). Each row says its ``kind`` and each side's role (``peer``;
 ``learner`` and ``expert``; ``partner``). Pairs already linked are never proposed; a pair
@@ -13,7 +13,7 @@ gave it, and the other's reasons that say something new.
      source_id source_role target_role
 0      fr-aude        peer        peer
 1  fr-bordeaux     learner      expert
-2     ar-jujuy     partner     partner
+2      fr-aude        peer        peer
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ import pandas as pd
 from .. import grammar
 from ..i18n import say
 from .experts import attributed, evidence_scores
+from .scale import unit
 from .scoring import best_per_row, pair_reasons, pair_score, projection
 from .south_south import south_south
 from .weights import Weights
@@ -149,17 +150,17 @@ def meet(
 
     experts = list(_expert_pairs(p, lang))
     peers = list(_peer_pairs(p, top, [(a, b) for a, b, *_ in experts]))
-    for pairs, weight in ((peers, w.meet_peers), (experts, w.meet_experts)):
-        best = max((s for _, _, s, _, _ in pairs), default=0)
+    # Every matcher's score is on the common 0–1 scale (graphkit.match.scale), weighted.
+    for pairs, weight, median in (
+        (peers, w.meet_peers, w.scale_peers),
+        (experts, w.meet_experts, w.scale_experts),
+    ):
         for a, b, s, kind, reasons in pairs:
-            offer(a, b, weight * s / best, kind, reasons)
-    # Only the best pairs of each matcher can make the list; the best score of each is
-    # its first row's, which is what the scores are divided by.
+            offer(a, b, weight * unit(s, median), kind, reasons)
+    # South-South scores are on the common scale already.
     south = south_south(kg, top=top, weights=weights, lang=lang)
-    if not south.empty:
-        best = south["score"].max()
-        for r in south.itertuples():
-            offer(r.source_id, r.target_id, w.meet_south * r.score / best, "south-south", r.reasons)
+    for r in south.itertuples():
+        offer(r.source_id, r.target_id, w.meet_south * r.score, "south-south", r.reasons)
     # The strongest introduction of a pair leads (the first offered, on a tie), with its
     # roles and reasons; the others add only what it did not say: nothing twice, no theme
     # named again. A pair with no reason at all (only what nearly everyone shares) is left out.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..names import FRENCH_AUTHORITY
+from .scale import unit
 from .scoring import best_per_row, pair_reasons, projection
 from .spread import spread
 from .weights import Weights
@@ -64,7 +65,7 @@ def peers(
         {
             "id": french[j],
             "label": p.label(french[j], lang),
-            "score": round(s, 4),
+            "score": round(unit(s, p.weights.scale_peers), 4),
             "reasons": pair_reasons(p, me, french[j], lang),
         }
         for j, s in found
@@ -118,7 +119,7 @@ def peers_all(
                         "rank": rank,
                         "target_id": b,
                         "target": p.label(b, lang),
-                        "score": round(s, 4),
+                        "score": round(unit(s, p.weights.scale_peers), 4),
                         "reasons": said,
                     }
                 )

@@ -25,6 +25,7 @@ from scipy import sparse
 from .. import grammar
 from ..i18n import say
 from ..names import MACRO_REGION
+from .scale import unit
 from .scoring import (
     linked_with,
     pair_reasons,
@@ -209,6 +210,6 @@ def _pair(p, a: str, b: str, french: set[str], skip: frozenset, lang: str) -> di
         "source": p.label(a, lang),
         "target_id": b,
         "target": p.label(b, lang),
-        "score": round(score, 4),
+        "score": round(unit(score, p.weights.scale_south), 4),
         "reasons": reasons,
     }

@@ -57,6 +57,14 @@ class Weights:
     meet_south: float = 0.8
     # groups: fewer active French members than this puts a country group at risk
     group_min_members: int = 3
+    # One 0–1 scale (graphkit.match.scale): score = 1 − 2^(−raw / m), m the median raw score
+    # of the matcher's ten best suggestions on the shipped data (measured 2026-11-30).
+    scale_peers: float = 1.03
+    scale_experts: float = 0.8
+    scale_south: float = 0.22
+    scale_partners: float = 0.0296
+    # partners: a weights file written by `graphkit fit` (None: the one shipped with graphkit)
+    partner_weights: str | None = None
 
 
 def load_weights(path: str | Path | None) -> Weights:
@@ -69,6 +77,8 @@ def load_weights(path: str | Path | None) -> Weights:
         return Weights()
     with open(path, "rb") as f:
         overrides = tomllib.load(f)
+    if "partners" in overrides or "south_south" in overrides:  # a file written by `graphkit fit`
+        return Weights(partner_weights=str(path))
     known = {f.name for f in dataclasses.fields(Weights)}
     unknown = sorted(set(overrides) - known)
     if unknown:

@@ -1,0 +1,541 @@
+"""The partner model: which town (or authority) abroad a town should partner with.
+
+One scoring code for the product (:mod:`.partners`, on the graph) and for the evaluation
+(:mod:`.evaluate`, on public twin-town lists): both describe what they know as
+:class:`Towns` — places with a country, coordinates, a population where the gazetteer has
+one, and the links that exist — and ask :func:`features` for the terms of each pair.
+
+Every term is ≥ 0 and larger when a link is more likely, so that with non-negative weights
+each reason shown is one positive term of the score:
+
+- ``near``: closeness of the two towns, ``1 − log(1 + d) / log(1 + 20,016)`` (d in km);
+- ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b|)``, 0 if unknown or
+  ten times apart
+  (twinnings are assortative in size, Kaltenbrunner et al. 2013);
+- ``own_country``: share of the town's partners in the candidate's country;
+- ``their_country``: share of the candidate's partners in the town's country (a town
+  already twinned with the country is open to another twin there);
+- ``country_pair``: share of all the links of the town's country that go to the
+  candidate's country (France and Germany twin far more than France and Peru);
+- ``area_country``: share of the partners of the town's neighbours (up to 10 towns of its
+  country within 150 km) in the candidate's country (towns of one area twin in one area);
+- ``area_partner``: ``log(1 + neighbours already twinned with the candidate)``;
+- ``near_partners``: ``exp(−d_min / 250 km)``, d_min from the candidate to the nearest of
+  the town's partners (partners cluster: a second partner near the first);
+- ``near_their_partners``: ``exp(−d_min / 100 km)``, d_min from the town to the nearest of
+  the candidate's partners (the candidate already twins with the town's surroundings);
+- ``near_area_partners``: ``exp(−d_min / 250 km)``, d_min from the candidate to the nearest
+  partner of the town's neighbours (towns of one area twin in one foreign area);
+- ``common_partners``: ``log(1 + Σ 1 / log(1 + degree z))`` over the partners z the town
+  and the candidate share (the partners of its partners);
+- ``peer_partners``: ``log(1 + Σ 1 / (degree z · degree q))`` over the paths
+  town–z–q–candidate, the partners of the town's peers q (towns that share a partner z);
+- ``network``: ``log(1 + 1000 · r)``, r the personalised PageRank of the candidate from
+  the town on the links (α = 0.85): how easily the twinning network leads from one to the
+  other through every chain of partners, not only those of length two or three;
+- ``popularity``: ``log(1 + the candidate's partners)``;
+- ``shared``: what the two hold in common in the graph (themes, networks, groups), the
+  matchers' pair score divided by the asker's own; 0 where the data has no such facts.
+
+The score is a noisy-OR of the terms (each reason on its own may explain the link):
+
+    P = 1 − exp(−z),   z = Σ_i w_i · x_i,   w_i ≥ 0
+
+fitted by maximum likelihood (:func:`fit`, scipy's bounded L-BFGS) on known links against
+sampled non-links. ``P`` is the documented 0–1 score; each term's contribution is its share
+of ``z`` times ``P``, so that the contributions add up to the score.
+
+>>> towns = toy_towns()
+>>> x = features(towns, 0, np.array([1, 2]))
+>>> x.shape == (2, len(FEATURES))
+True
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+FEATURES = (
+    "near",
+    "size",
+    "own_country",
+    "their_country",
+    "country_pair",
+    "area_country",
+    "area_partner",
+    "near_partners",
+    "near_their_partners",
+    "near_area_partners",
+    "common_partners",
+    "peer_partners",
+    "network",
+    "popularity",
+    "shared",
+)
+EARTH_KM = 6371.0
+HALF_EARTH_KM = math.pi * EARTH_KM
+AREA_KM = 150.0  # a town's area: its neighbours of the same country within this distance
+AREA_SIZE = 10
+PARTNER_KM = 250.0  # how far from an existing partner a new one still counts as "near it"
+HOME_KM = 100.0  # how far from the town a candidate's partner still counts as "near the town"
+NEGATIVES = 20  # sampled non-links per known link when fitting
+WEIGHTS_FILE = Path(__file__).with_name("partner_weights.toml")
+
+
+@dataclass
+class Towns:
+    """What the model knows: one row per town (or authority), and the links that exist.
+
+    ``country`` holds any hashable code per town; ``lat``/``lon``/``population`` are NaN
+    where unknown; ``links`` is a symmetric 0/1 sparse matrix. ``shared(i, candidates)``,
+    when given, returns the graph's pair scores of town ``i`` with each candidate.
+    """
+
+    ids: list[str]
+    country: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    population: np.ndarray
+    links: sparse.csr_matrix
+    shared: Callable[[int, np.ndarray], np.ndarray] | None = None
+    approximate: np.ndarray | None = None  # True where the point is only the country's capital
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.approximate is None:
+            self.approximate = np.zeros(len(self.ids), dtype=bool)
+        self.links = sparse.csr_matrix(self.links, dtype=float)
+        self.links.data[:] = 1.0
+        self.row = {t: i for i, t in enumerate(self.ids)}
+
+    def _get(self, key: str, compute: Callable):
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
+    @property
+    def xyz(self) -> np.ndarray:
+        def compute():
+            la, lo = np.radians(self.lat), np.radians(self.lon)
+            return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+
+        return self._get("xyz", compute)
+
+    @property
+    def degree(self) -> np.ndarray:
+        return self._get("degree", lambda: np.asarray(self.links.sum(axis=1)).ravel())
+
+    @property
+    def country_code(self) -> np.ndarray:
+        return self._get("codes", lambda: _factorize(self.country))
+
+    @property
+    def by_country(self) -> sparse.csr_matrix:
+        """towns × countries: how many partners each town has in each country."""
+
+        def compute():
+            codes = self.country_code
+            onehot = sparse.csr_matrix(
+                (np.ones(len(codes)), (np.arange(len(codes)), codes)),
+                shape=(len(codes), codes.max() + 1 if len(codes) else 0),
+            )
+            return (self.links @ onehot).tocsr()
+
+        return self._get("by_country", compute)
+
+    @property
+    def country_links(self) -> np.ndarray:
+        """countries × countries: how many links join each pair of countries."""
+
+        def compute():
+            codes = self.country_code
+            k = codes.max() + 1 if len(codes) else 0
+            onehot = sparse.csr_matrix(
+                (np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(k, len(codes))
+            )
+            return (onehot @ self.by_country).toarray()
+
+        return self._get("country_links", compute)
+
+    def neighbours(self, i: int) -> np.ndarray:
+        """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked,
+        nearest first; none for a point that is only a country's capital."""
+        if not np.isfinite(self.lat[i]) or self.approximate[i]:
+            return np.zeros(0, dtype=int)
+        # One pass over the towns of i's country: a plain scan beats building a k-d tree
+        # (and importing scipy.spatial) for one query.
+        same = self._get("by_code", self._by_code)[self.country_code[i]]
+        same = same[(same != i) & (self.degree[same] > 0) & ~self.approximate[same]]
+        d = distance_km(self, i, same)
+        near = np.flatnonzero(d <= AREA_KM)
+        return same[near[np.argsort(d[near], kind="stable")[:AREA_SIZE]]]
+
+    def _by_code(self) -> dict[int, np.ndarray]:
+        codes = self.country_code
+        order = np.argsort(codes, kind="stable")
+        cuts = np.flatnonzero(np.diff(codes[order])) + 1
+        return {int(codes[g[0]]): g for g in np.split(order, cuts) if len(g)}
+
+
+def _factorize(values: np.ndarray) -> np.ndarray:
+    index: dict = {}
+    return np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+
+
+def distance_km(towns: Towns, i: int, others: np.ndarray) -> np.ndarray:
+    """Great-circle distances from town ``i`` to ``others`` (NaN where a place is unknown).
+
+    >>> t = toy_towns()
+    >>> round(float(distance_km(t, 0, np.array([1]))[0]))
+    392
+    """
+    cos = np.clip(towns.xyz[others] @ towns.xyz[i], -1.0, 1.0)
+    return np.arccos(cos) * EARTH_KM
+
+
+def local_km(towns: Towns, i: int, others: np.ndarray) -> np.ndarray:
+    """Distances for the local terms: infinite where either point is only a country's
+    capital (a department drawn at Paris is near nothing)."""
+    d = distance_km(towns, i, others)
+    if towns.approximate[i]:
+        return np.full(len(others), np.inf)
+    return np.where(towns.approximate[others] | ~np.isfinite(d), np.inf, d)
+
+
+def _closeness(d: np.ndarray) -> np.ndarray:
+    out = 1.0 - np.log1p(d) / np.log1p(HALF_EARTH_KM)
+    return np.where(np.isfinite(out), np.clip(out, 0.0, 1.0), 0.0)
+
+
+def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
+    """The terms (candidates × FEATURES) of town ``i`` partnering with each candidate.
+
+    Computed from ``towns.links`` only, as they are: the caller removes what must be hidden.
+
+    >>> t = toy_towns()
+    >>> dict(zip(FEATURES, features(t, 0, np.array([3]))[0].round(2).tolist()))["own_country"]
+    1.0
+    """
+    cand = np.asarray(candidates, dtype=int)
+    out = np.zeros((len(cand), len(FEATURES)))
+    if not len(cand):
+        return out
+    col = {f: k for k, f in enumerate(FEATURES)}
+    links, codes = towns.links, towns.country_code
+    out[:, col["near"]] = _closeness(distance_km(towns, i, cand))
+    pa, pc = towns.population[i], towns.population[cand]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc))
+    out[:, col["size"]] = np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
+    mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
+    by_country = towns.by_country
+    if len(mine):
+        counts = by_country[i].toarray().ravel()
+        out[:, col["own_country"]] = counts[codes[cand]] / len(mine)
+        d = np.vstack([local_km(towns, j, cand) for j in mine])
+        out[:, col["near_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
+        deg = towns.degree
+        common = np.asarray(links[mine].T @ (1.0 / np.log1p(deg[mine]))).ravel()[cand]
+        out[:, col["common_partners"]] = np.log1p(common)
+        # peers: towns sharing a partner with i, each path weighted as resource allocation
+        paths = np.asarray(links[mine].T @ (1.0 / deg[mine])).ravel()
+        paths[i] = 0.0
+        paths = paths / np.maximum(deg, 1)
+        votes = np.asarray(links @ paths).ravel()[cand]  # links is symmetric
+        out[:, col["peer_partners"]] = np.log1p(10.0 * votes)
+    home = codes[i]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        theirs_home = by_country[cand][:, [home]].toarray().ravel() if by_country.shape[1] else 0
+        out[:, col["their_country"]] = np.where(
+            towns.degree[cand] > 0, theirs_home / np.maximum(towns.degree[cand], 1), 0.0
+        )
+    pair_row = towns.country_links[home]
+    if pair_row.sum():
+        out[:, col["country_pair"]] = pair_row[codes[cand]] / pair_row.sum()
+    area = towns.neighbours(i)
+    if len(area):
+        counts = np.asarray(by_country[area].sum(axis=0)).ravel()
+        if counts.sum():
+            out[:, col["area_country"]] = counts[codes[cand]] / counts.sum()
+        out[:, col["area_partner"]] = np.log1p(np.asarray(links[area].sum(axis=0)).ravel()[cand])
+    # the candidates' partners near the town: min distance per candidate over its partners
+    sub = links[cand]
+    if sub.nnz:
+        d_all = local_km(towns, i, np.arange(len(towns.ids)))
+        d_all[i] = np.inf
+        per = d_all[sub.indices]
+        has = np.diff(sub.indptr) > 0
+        nearest = np.full(len(cand), np.inf)
+        nearest[has] = np.minimum.reduceat(per, sub.indptr[:-1][has])
+        out[:, col["near_their_partners"]] = np.exp(-nearest / HOME_KM)
+    if len(area):
+        theirs = np.unique(links[area].indices)
+        theirs = theirs[theirs != i]
+        if len(theirs):
+            theirs = theirs[:200]
+            d = np.vstack([local_km(towns, j, cand) for j in theirs])
+            d[theirs[:, None] == cand[None, :]] = np.inf  # being one is area_partner's term
+            out[:, col["near_area_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
+    if len(mine):
+        from .linkpred import personalised_pagerank
+
+        rank = personalised_pagerank(links, [i])[0]
+        out[:, col["network"]] = np.log1p(1000.0 * rank[cand])
+    out[:, col["popularity"]] = np.log1p(towns.degree[cand])
+    if towns.shared is not None:
+        out[:, col["shared"]] = towns.shared(i, cand)
+    return out
+
+
+# The model: weights, score, contributions -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerModel:
+    """Non-negative weights of the terms; ``about`` says what they were fitted on."""
+
+    weights: Mapping[str, float]
+    about: Mapping[str, str | int | float] = field(default_factory=dict)
+
+    def vector(self) -> np.ndarray:
+        return np.array([float(self.weights.get(f, 0.0)) for f in FEATURES])
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """z = Σ w_i x_i per row of ``x``."""
+        return x @ self.vector()
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        """The 0–1 score, P = 1 − exp(−z).
+
+        >>> m = PartnerModel({"near": 1.0})
+        >>> m.score(np.array([[0.0] * len(FEATURES)])).tolist()
+        [0.0]
+        """
+        return -np.expm1(-self.logit(x))
+
+    def contributions(self, x: np.ndarray) -> np.ndarray:
+        """Each term's part of the score (rows × FEATURES); each row adds up to its score.
+
+        >>> m = PartnerModel({"near": 1.0, "size": 1.0})
+        >>> x = np.zeros((1, len(FEATURES))); x[0, :2] = [0.5, 0.25]
+        >>> bool(np.isclose(m.contributions(x).sum(), m.score(x)[0]))
+        True
+        """
+        terms = x * self.vector()
+        z = terms.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(z > 0, terms / z, 0.0)
+        return share * -np.expm1(-z)
+
+
+def fit(
+    x: np.ndarray,
+    y: np.ndarray,
+    l2: float = 1e-3,
+    fixed: Mapping[str, float] | None = None,
+    groups: np.ndarray | None = None,
+) -> dict[str, float]:
+    """Maximum-likelihood weights (≥ 0) of P(y = 1 | x) = 1 − exp(−w·x), with a small L2 penalty.
+
+    ``fixed`` names weights not fitted (kept at the given value), e.g. ``shared`` where the
+    training data has no themes. With ``groups`` (one id per row: a query's link and its
+    sampled non-links), the direction of ``w`` is fitted for ranking first — a conditional
+    logit, the link against the others of its group — and only its scale by the noisy-OR
+    likelihood above, so that the order is the best the terms allow and P stays calibrated.
+
+    >>> rng = np.random.default_rng(0)
+    >>> x = rng.random((400, len(FEATURES)))
+    >>> y = (rng.random(400) < -np.expm1(-2.0 * x[:, 0])).astype(float)
+    >>> w = fit(x, y)
+    >>> w["near"] > 1.0 and w["near"] > max(v for k, v in w.items() if k != "near")
+    True
+    """
+    from scipy.optimize import minimize
+
+    fixed = dict(fixed or {})
+    free = [k for k, f in enumerate(FEATURES) if f not in fixed]
+    base = np.array([fixed.get(f, 0.0) for f in FEATURES])
+    xf, offset = x[:, free], x @ base
+    n = len(y)
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        z = np.maximum(xf @ w + offset, 1e-9)
+        p = -np.expm1(-z)
+        # log P for links, log(1 − P) = −z for non-links
+        value = -(y * np.log(p) - (1 - y) * z).sum() / n + l2 * (w @ w)
+        grad = -(xf.T @ (y * np.exp(-z) / p - (1 - y))) / n + 2 * l2 * w
+        return float(value), grad
+
+    start = np.full(len(free), 0.1)
+    bounds = [(0, None)] * len(free)
+    if groups is None:
+        w = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+    else:
+        direction = _rank_fit(xf, y, np.asarray(groups), l2, start, bounds)
+        zs = xf @ direction
+
+        def scaled(c: np.ndarray) -> tuple[float, np.ndarray]:
+            value, grad = loss(c[0] * direction)
+            return value, np.array([grad @ direction])
+
+        c = minimize(scaled, np.array([1.0]), jac=True, method="L-BFGS-B", bounds=[(0, None)])
+        w = c.x[0] * direction if zs.any() else direction
+    out = dict(fixed)
+    for k, value in zip(free, w, strict=True):
+        out[FEATURES[k]] = float(value)
+    return {f: round(out[f], 6) for f in FEATURES}
+
+
+def _rank_fit(xf, y, groups, l2, start, bounds) -> np.ndarray:
+    """Conditional logit: maximise Σ_groups log softmax(z)[link], w ≥ 0."""
+    from scipy.optimize import minimize
+
+    order = np.argsort(groups, kind="stable")
+    xf, y, groups = xf[order], y[order], groups[order]
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+    n = len(starts)
+
+    def loss(w):
+        z = xf @ w
+        top = np.maximum.reduceat(z, starts)
+        e = np.exp(z - np.repeat(top, np.diff(np.r_[starts, len(z)])))
+        total = np.add.reduceat(e, starts)
+        soft = e / np.repeat(total, np.diff(np.r_[starts, len(z)]))
+        value = -(y @ z - (top + np.log(total)).sum()) / n + l2 * (w @ w)
+        grad = -(xf.T @ (y - soft)) / n + 2 * l2 * w
+        return float(value), grad
+
+    return minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
+
+
+def training_pairs(
+    towns: Towns,
+    queries: list[tuple[int, int]],
+    allowed: Callable[[int], np.ndarray],
+    rng: np.random.Generator,
+    negatives: int = NEGATIVES,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows for fitting: each (town, hidden partner) of ``queries`` once as a link,
+    and ``negatives`` candidates of ``allowed(town)`` as non-links; returns the rows, 1/0
+    and each row's query (its group)."""
+    xs, ys, gs = [], [], []
+    for g, (i, j) in enumerate(queries):
+        pool = allowed(i)
+        pool = pool[pool != j]
+        both = features(towns, i, np.r_[j, pool])  # one call: the network walk is per town
+        linked, x = both[:1], both[1:]
+        # Half the non-links drawn at random, half among the candidates the terms put
+        # forward (the ones a ranking must beat), so that the fit learns to order them.
+        strong = np.flatnonzero(x.sum(axis=1) > np.median(x.sum(axis=1)))
+        picked = set(
+            rng.choice(len(pool), size=min(negatives // 2, len(pool)), replace=False).tolist()
+        )
+        if len(strong):
+            picked |= set(
+                rng.choice(
+                    strong, size=min(negatives - len(picked), len(strong)), replace=False
+                ).tolist()
+            )
+        drawn = np.array(sorted(picked), dtype=int)
+        xs.append(np.vstack([linked, x[drawn]]))
+        ys.append(np.r_[1.0, np.zeros(len(drawn))])
+        gs.append(np.full(len(drawn) + 1, g))
+    if not xs:
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0, dtype=int)
+    return np.vstack(xs), np.concatenate(ys), np.concatenate(gs)
+
+
+# Weights files ------------------------------------------------------------------------------
+
+
+def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
+    """Write models (``{"partners": …, "south_south": …}``) as TOML, atomically.
+
+    >>> import tempfile, os
+    >>> f = os.path.join(tempfile.mkdtemp(), "w.toml")
+    >>> write_weights(f, {"partners": PartnerModel({"near": 1.5}, {"n_links": 3})})
+    >>> read_weights(f)["partners"].weights["near"]
+    1.5
+    """
+    import os
+    import tempfile
+
+    lines = [
+        "# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"
+    ]
+    for name, model in models.items():
+        lines.append(f"\n[{name}]")
+        for f in FEATURES:
+            lines.append(f"{f} = {float(model.weights.get(f, 0.0))!r}")
+        if model.about:
+            lines.append(f"\n[{name}.about]")
+            for key, value in model.about.items():
+                lines.append(f"{key} = {_toml_value(value)}")
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    import json
+
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def read_weights(path: str | Path | None = None) -> dict[str, PartnerModel]:
+    """The models of a weights file (the shipped one by default).
+
+    >>> sorted(read_weights())
+    ['partners', 'south_south']
+    """
+    with open(path or WEIGHTS_FILE, "rb") as f:
+        raw = tomllib.load(f)
+    out = {}
+    for name, table in raw.items():
+        unknown = sorted(set(table) - set(FEATURES) - {"about"})
+        if unknown:
+            raise ValueError(f"{path}: [{name}]: unknown term(s) {', '.join(unknown)}")
+        weights = {f: float(table.get(f, 0.0)) for f in FEATURES}
+        if any(v < 0 for v in weights.values()):
+            raise ValueError(f"{path}: [{name}]: weights must be ≥ 0")
+        out[name] = PartnerModel(weights, dict(table.get("about", {})))
+    return out
+
+
+def toy_towns() -> Towns:
+    """Four towns for examples: Paris (0) twinned with Berlin (2); Lyon (1); Munich (3).
+
+    >>> toy_towns().ids
+    ['paris', 'lyon', 'berlin', 'munich']
+    """
+    links = sparse.csr_matrix(([1.0, 1.0], ([0, 2], [2, 0])), shape=(4, 4))
+    return Towns(
+        ids=["paris", "lyon", "berlin", "munich"],
+        country=np.array(["FR", "FR", "DE", "DE"]),
+        lat=np.array([48.86, 45.76, 52.52, 48.14]),
+        lon=np.array([2.35, 4.84, 13.40, 11.58]),
+        population=np.array([2.1e6, 5.2e5, 3.6e6, 1.5e6]),
+        links=links,
+    )

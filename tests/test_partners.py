@@ -1,0 +1,304 @@
+"""The partner matcher and its model: each term decides when it should, the reasons add up
+to the score, fitted weights round-trip, and the evaluation cannot see what it hides."""
+
+import json
+import math
+import os
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from conftest import SHARED
+from scipy import sparse
+
+import graphkit
+from graphkit.cli import main
+from graphkit.match import protocols
+from graphkit.match.partner_model import (
+    FEATURES,
+    PartnerModel,
+    Towns,
+    features,
+    fit,
+    read_weights,
+    write_weights,
+)
+from graphkit.match.partners import partners
+
+SHIPPED = read_weights()["partners"]
+
+
+def towns(lat, lon, pop, links=(), country=None):
+    n = len(lat)
+    i = [a for a, b in links] + [b for a, b in links]
+    j = [b for a, b in links] + [a for a, b in links]
+    return Towns(
+        ids=[f"t{k}" for k in range(n)],
+        country=np.array(country or ["FR"] + ["XX"] * (n - 1), dtype=object),
+        lat=np.array(lat, dtype=float),
+        lon=np.array(lon, dtype=float),
+        population=np.array(pop, dtype=float),
+        links=sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
+    )
+
+
+def best(model, t, i, cand):
+    z = model.logit(features(t, i, np.array(cand)))
+    return cand[int(np.argmax(z))]
+
+
+def test_geography_decides_with_the_shipped_weights():
+    # Paris; two candidates alike in every way but distance (Brussels, Lima).
+    t = towns([48.86, 50.85, -12.05], [2.35, 4.35, -77.04], [2e6, 1e6, 1e6])
+    assert SHIPPED.weights["near"] > 0
+    assert best(SHIPPED, t, 0, [1, 2]) == 1
+    assert best(SHIPPED, t, 0, [2, 1]) == 1
+
+
+def test_size_decides_when_its_term_weighs():
+    # Two candidates at the same distance, one of Lyon's size, one a village.
+    t = towns([45.76, 46.0, 46.0], [4.84, 9.0, 9.0], [5e5, 6e5, 800])
+    x = features(t, 0, np.array([1, 2]))
+    assert x[0, FEATURES.index("size")] > 0.9 > 0.1 > x[1, FEATURES.index("size")]
+    sized = PartnerModel({f: 1.0 for f in FEATURES})
+    assert best(sized, t, 0, [1, 2]) == 1 and best(sized, t, 0, [2, 1]) == 1
+
+
+def test_shared_themes_decide_with_the_shipped_weights():
+    # Two candidates at one place, of one size; only the second shares the town's themes.
+    t = towns([48.86, 41.9, 41.9], [2.35, 12.5, 12.5], [2e6, 2e6, 2e6])
+    t.shared = lambda i, cand: np.array([0.8 if c == 2 else 0.0 for c in cand])
+    assert SHIPPED.weights["shared"] > 0
+    assert best(SHIPPED, t, 0, [1, 2]) == 2 and best(SHIPPED, t, 0, [2, 1]) == 2
+
+
+def test_a_shared_theme_is_a_reason_on_the_shipped_data():
+    # Bordeaux and Belém both work on the environment: one term, one sentence.
+    kg = graphkit.from_tables("data")
+    found = partners(kg, "bordeaux", country="BR").set_index("id")
+    reasons = found.loc["br-belem", "reasons"]
+    assert reasons[0] == "les deux travaillent sur l'écologie et l'environnement"
+    assert "br-belem" in found.index and "it-viterbo" not in found.index
+
+
+def test_contributions_add_up_to_the_score():
+    kg = graphkit.from_tables("data")
+    for name in ("bordeaux", "chartres", "moron"):
+        for r in partners(kg, name, top=20).to_dict("records"):
+            assert len(r["reasons"]) == len(r["contributions"]) > 0
+            assert math.isclose(sum(r["contributions"]), r["score"], abs_tol=1e-4)
+            assert 0 < r["score"] < 1
+
+
+def test_existing_partners_are_never_proposed():
+    kg = graphkit.from_tables("data")
+    found = set(partners(kg, "nanterre", top=50)["id"])
+    assert "ar-moron" not in found  # Nanterre's partner
+
+
+def test_a_country_is_not_an_authority(tmp_path):
+    out = tmp_path / "g.ttl"
+    assert CliRunner().invoke(main, ["build", "--out", str(out)]).exit_code == 0
+    result = CliRunner().invoke(main, ["partners", "Brésil", "--graph", str(out)])
+    assert result.exit_code == 1 and "not a local authority" in result.stderr
+    result = CliRunner().invoke(
+        main, ["partners", "chartres", "--country", "AR", "--format", "json", "--graph", str(out)]
+    )
+    rows = json.loads(result.stdout)
+    assert rows and {r["country"] for r in rows} == {"Argentine"}
+
+
+def test_fitted_weights_round_trip(tmp_path):
+    rng = np.random.default_rng(3)
+    x = rng.random((300, len(FEATURES)))
+    y = (rng.random(300) < -np.expm1(-1.5 * x[:, 1])).astype(float)
+    model = PartnerModel(fit(x, y, fixed={"shared": 0.25}), {"links": 300, "list": "hand-made"})
+    path = tmp_path / "w.toml"
+    write_weights(path, {"partners": model, "south_south": model})
+    back = read_weights(path)
+    assert back["partners"].weights == model.weights and back["partners"].about == model.about
+    assert back["partners"].weights["shared"] == 0.25
+    assert max(model.weights, key=model.weights.get) == "size"
+    # and a weights file is accepted by --weights
+    from graphkit.match.partners import partner_model
+    from graphkit.match.weights import load_weights
+
+    assert partner_model(load_weights(path)).weights == model.weights
+
+
+def test_bad_weights_file_is_refused(tmp_path):
+    path = tmp_path / "w.toml"
+    path.write_text("[partners]\nnear = -1.0\n")
+    with pytest.raises(ValueError, match="≥ 0"):
+        read_weights(path)
+
+
+def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):
+    # A chain of towns in two countries, every one with several partners.
+    rng = np.random.default_rng(0)
+    n = 60
+    links = {(a, b) for a in range(0, n, 2) for b in rng.choice(np.arange(1, n, 2), 3)}
+    t = towns(
+        rng.uniform(40, 50, n),
+        rng.uniform(0, 10, n),
+        rng.uniform(1e3, 1e5, n),
+        sorted(links),
+        country=["FR" if k % 2 == 0 else "DE" for k in range(n)],
+    )
+    proto = protocols.french(t, country="FR")
+    hidden_all: list = []
+    real_hide, real_features, real_baselines = (
+        protocols._hide,
+        protocols.features,
+        protocols.baseline_scores,
+    )
+
+    def hide(p, rng):
+        found = real_hide(p, rng)
+        hidden_all[:] = found
+        return found
+
+    seen_checks = []
+
+    def check(links):
+        for i, j in hidden_all:
+            assert links[i, j] == 0 and links[j, i] == 0, f"hidden link {i}-{j} visible"
+        seen_checks.append(1)
+
+    def spy_features(towns, i, cand):
+        check(towns.links)
+        return real_features(towns, i, cand)
+
+    def spy_baselines(links, queries, cand):
+        check(links)
+        return real_baselines(links, queries, cand)
+
+    monkeypatch.setattr(protocols, "_hide", hide)
+    monkeypatch.setattr(protocols, "features", spy_features)
+    monkeypatch.setattr(protocols, "baseline_scores", spy_baselines)
+    monkeypatch.setattr("graphkit.match.partner_model.features", spy_features)
+    frame, _ = protocols.run(proto, seeds=[0, 1])
+    assert hidden_all and seen_checks and frame["n_queries"].iloc[0] > 0
+    # and the check can fail: the full graph does show them
+    with pytest.raises(AssertionError, match="visible"):
+        check(t.links)
+
+
+TWINS = SHARED / "external"
+needs_lists = pytest.mark.skipif(
+    not (TWINS / "wikidata-twinnings-france.tsv").exists() and os.environ.get("CI") != "true",
+    reason="the twin-town lists are not here",
+)
+
+
+@needs_lists
+def test_fit_and_evaluate_on_slices_of_the_real_lists(tmp_path):
+    import pandas as pd
+
+    french = pd.read_csv(TWINS / "wikidata-twinnings-france.tsv", sep="\t", dtype=str)
+    german = french[french.destination_countryLabel.isin(["Germany", "Italy"])]
+    french_path = tmp_path / "fr.tsv"
+    german.to_csv(french_path, sep="\t", index=False)
+    world = pd.read_csv(TWINS / "wikipedia-twin-cities-world.csv", dtype=str)
+    south = world[world.country1.isin(["Brazil", "Argentina", "Mexico", "Peru", "Chile"])]
+    world_path = tmp_path / "world.csv"
+    south.to_csv(world_path, index=False)
+    out = tmp_path / "fitted.toml"
+    done = CliRunner().invoke(
+        main,
+        [
+            "fit",
+            "--french-list",
+            str(french_path),
+            "--world-list",
+            str(world_path),
+            "--out",
+            str(out),
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    fitted = read_weights(out)
+    assert set(fitted) == {"partners", "south_south"}
+    assert fitted["partners"].about["list"] == "fr.tsv" and fitted["partners"].about["links"] > 0
+    assert all(v >= 0 for v in fitted["partners"].weights.values())
+    result = CliRunner().invoke(
+        main,
+        [
+            "evaluate",
+            "--french-list",
+            str(french_path),
+            "--world-list",
+            str(world_path),
+            "--seeds",
+            "2",
+            "--sample",
+            "20",
+            "--format",
+            "json",
+            "--graph",
+            str(tmp_path / "none.ttl"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert {r["protocol"] for r in rows} == {"a-french", "b-world", "b-south-south"}
+    assert len(rows) == 3 * 8
+    for r in rows:
+        assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1
+        assert r["n_queries"] > 0 and r["hits@10"] >= r["hits@1"]
+
+
+def test_filters_and_the_other_direction():
+    kg = graphkit.from_tables("data")
+    themed = partners(kg, "bordeaux", theme="environnement")
+    assert themed["id"].tolist() == ["br-belem"]  # the only partner abroad on the theme
+    assert partners(kg, "bordeaux", theme="eau").empty
+    back = partners(kg, "moron", top=50)
+    assert len(back) > 0 and all(i.startswith("fr-") for i in back["id"])
+    assert "fr-nanterre" not in set(back["id"])  # Morón's partner
+
+
+def test_one_scale_for_every_matcher():
+    from graphkit.match import experts, meet, peers, peers_all, south_south
+    from graphkit.match.scale import unit
+
+    kg = graphkit.from_tables("data")
+    frames = {
+        "peers": peers(kg, "bordeaux"),
+        "experts": experts(kg, "dechets"),
+        "south-south": south_south(kg),
+        "partners": partners(kg, "bordeaux"),
+        "meet": meet(kg),
+    }
+    for name, frame in frames.items():
+        assert len(frame) and frame["score"].between(0, 1).all(), name
+    # The anchor: a typical good suggestion (the median of the ten best per authority on
+    # the shipped data) scores one half, for peers as for partners.
+    assert abs(float(np.median(peers_all(kg, top=10, reasons=False)["score"])) - 0.5) < 0.05
+    best = [partners(kg, a, top=10)["score"] for a in ("bordeaux", "chartres", "nanterre")]
+    assert 0.2 < float(np.median(np.concatenate(best))) < 0.8
+    assert unit(2.0, 2.0) == 0.5 and unit(0.0, 1.0) == 0.0
+
+
+def test_a_list_of_another_shape_is_one_line(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("town,partner\nLyon,Frankfurt\n")
+    result = CliRunner().invoke(
+        main,
+        [
+            "fit",
+            "--french-list",
+            str(bad),
+            "--world-list",
+            str(bad),
+            "--out",
+            str(tmp_path / "w.toml"),
+        ],
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"error: {bad}:1: expected Wikidata's columns (origincityLabel, …) or city1, country1, "
+        "lat1, lng1, city2, country2, lat2, lng2; missing city1, country1, lat1, lng1, city2, "
+        "country2, lat2, lng2"
+    )
+    assert not (tmp_path / "w.toml").exists()
