@@ -5,6 +5,15 @@ A cache file lives in the build's store folder, which a rebuild replaces whole, 
 records the build id it was made from: it never outlives its build. Graphs built in
 memory keep their cache in the process only.
 
+The files are plain data that cannot run code (:mod:`graphkit.plainfile`: NumPy arrays
+and JSON in an ``.npz``, read without pickle), whose head names the format version, the
+build id and the key, and whose every member's CRC-32 is checked as it is read. A file
+that fails any check (damaged, made by another build or another graphkit) is recomputed,
+with one line on standard error.
+A value is cached on disk only if its class says how to turn it into plain data
+(``to_plain``/``from_plain``, see :class:`Plain`); the class is named by the caller,
+never by the file.
+
 >>> import graphkit
 >>> kg = graphkit.from_tables("tests/fixtures/mini")
 >>> cached(kg, "answer", lambda: 42)
@@ -14,13 +23,14 @@ memory keep their cache in the process only.
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import numpy as np
+
+from .plainfile import read_plain, write_plain
 from .store import store_dir
 
 if TYPE_CHECKING:
@@ -28,43 +38,72 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 # Raised whenever what is cached changes shape, so that a build made by an older graphkit
-# recomputes its caches instead of unpickling objects this code no longer understands.
-FORMAT = 3
+# recomputes its caches instead of misreading them.
+FORMAT = 5
+
+
+class Plain(Protocol):
+    """A value that can be written as plain data: a JSON document and named arrays."""
+
+    def to_plain(self) -> tuple[dict, dict[str, np.ndarray]]: ...
+
+    @classmethod
+    def from_plain(cls, doc: dict, arrays: Mapping[str, np.ndarray]) -> Any: ...
 
 
 def _file(kg: KnowledgeGraph, key: str) -> Path | None:
     if kg.path is None or not kg.meta.get("id"):
         return None
     digest = hashlib.sha256(f"{FORMAT} {key}".encode()).hexdigest()[:16]
-    return store_dir(kg.path) / "cache" / f"{digest}.pickle"
+    folder = getattr(kg, "version_dir", None) or store_dir(kg.path)
+    return Path(folder) / "cache" / f"{digest}.npz"
 
 
-def cached(kg: KnowledgeGraph, key: str, compute: Callable[[], T]) -> T:
-    """``compute()`` once per build and key: from memory, else from disk, else computed."""
+def _head(kg: KnowledgeGraph, key: str) -> dict:
+    return {"format": FORMAT, "build": kg.meta["id"], "key": key}
+
+
+def cached(
+    kg: KnowledgeGraph,
+    key: str,
+    compute: Callable[[], T],
+    kind: type | None = None,
+    built: bool = False,
+) -> T:
+    """``compute()`` once per build and key: from memory, else from disk, else computed.
+
+    ``kind`` is the class of the value (one with ``to_plain``/``from_plain``); without it
+    the value is kept in memory only. ``built``: the build writes this cache, so its
+    absence (outside the build itself) is said on standard error as its damage is.
+    """
     memo = kg.__dict__.setdefault("_cache", {})
     if key in memo:
         return memo[key]
-    path = _file(kg, key)
+    path = _file(kg, key) if kind is not None else None
     value = None
-    if path is not None and path.exists():
-        with open(path, "rb") as f:
-            build_id, value = pickle.load(f)
-        if build_id != kg.meta["id"]:
+    exists = path is not None and path.exists()
+    if path is not None and not exists and built and not kg.__dict__.get("_building"):
+        print(
+            f"graphkit: the cached {key.split()[0]} of {kg.path} is missing; recomputing it",
+            file=sys.stderr,
+        )
+    if exists:
+        try:
+            doc, arrays = read_plain(path, _head(kg, key))
+            value = kind.from_plain(doc, arrays)
+        except Exception as err:  # damaged in any way: recomputed (nothing in it can run)
+            print(
+                f"graphkit: the cached {key.split()[0]} of {kg.path} could not be used "
+                f"({err}); recomputing it",
+                file=sys.stderr,
+            )
             value = None
     if value is None:
         value = compute()
         if path is not None:
-            _save(path, (kg.meta["id"], value))
+            try:
+                write_plain(path, _head(kg, key), *value.to_plain())
+            except OSError:
+                pass  # a read-only build folder: the cache only saves time, never correctness
     memo[key] = value
     return value
-
-
-def _save(path: Path, payload: object) -> None:
-    try:
-        path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only build folder: the cache only saves time, never correctness

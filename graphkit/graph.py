@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import os
+import weakref
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +18,7 @@ import pyoxigraph as ox
 
 from . import vocab
 from .names import Expect, NameIndex, WrongKindError, normalise
-from .store import DEFAULT_GRAPH_PATH, open_store
+from .store import DEFAULT_GRAPH_PATH, open_version
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -110,6 +112,7 @@ class KnowledgeGraph:
         self.store = store
         self.meta = meta or {}
         self.path = path
+        self.version_dir: Path | None = None
 
     def __repr__(self) -> str:
         return f"<KnowledgeGraph {self.path or 'in memory'}: {len(self.store)} quads>"
@@ -158,7 +161,7 @@ class KnowledgeGraph:
         from .cache import cached
         from .cache_rows import SparqlRows
 
-        return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)))
+        return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
 
     def resolve(self, name: str, expect: Expect | None = None) -> str:
         """The id of the entity called ``name`` (id or any label, case and accents ignored),
@@ -275,8 +278,12 @@ def load(path: str | Path = DEFAULT_GRAPH_PATH) -> KnowledgeGraph:
 
     >>> kg = load("build/graph.ttl")
     """
-    store, meta = open_store(path)
-    return KnowledgeGraph(store, meta, Path(path))
+    store, meta, folder, lock = open_version(path)
+    kg = KnowledgeGraph(store, meta, Path(path))
+    kg.version_dir = folder  # caches go with the version opened, whatever builds follow
+    if lock is not None:  # the version is kept for as long as this graph is alive
+        weakref.finalize(kg, os.close, lock)
+    return kg
 
 
 def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
@@ -310,6 +317,7 @@ def build(
 
     from .cache import cached
     from .cache_rows import QuadRows
+    from .match.features import Projection
     from .match.scoring import projection
     from .match.weights import Weights
     from .store import write_build
@@ -341,6 +349,9 @@ def build(
         watch.watch(itertools.chain(data_quads(data), ontology_quads())), out, meanwhile=caches
     )
     kg = load(out)
-    cached(kg, NAMES_KEY, lambda: made["names"])
-    cached(kg, f"projection {weights!r}", lambda: made["projection"])  # scoring.projection's key
+    kg.__dict__["_building"] = True  # the caches are missing because they are made now
+    cached(kg, NAMES_KEY, lambda: made["names"], NameIndex, built=True)
+    # scoring.projection's key: what a matcher reads first
+    cached(kg, f"projection {weights!r}", lambda: made["projection"], Projection, built=True)
+    del kg.__dict__["_building"]
     return kg

@@ -146,6 +146,15 @@ MACRO_REGION = Expect(frozenset({"MacroRegion"}), "a macro-region", "macro-regio
 THEME = Expect(frozenset({"Concept"}), "a theme", "themes")
 
 
+def shown(name: str, width: int = 80) -> str:
+    """A name as an error message quotes it: cut after ``width`` characters.
+
+    >>> shown("x" * 100)[-3:], len(shown("x" * 100))
+    ('xx…', 81)
+    """
+    return name if len(name) <= width else name[:width] + "…"
+
+
 class UnknownNameError(LookupError):
     """No entity, or more than one, answers to a name; the message lists the closest."""
 
@@ -173,7 +182,7 @@ class NameIndex:
         kinds: dict[str, str] | None = None,
         seated: dict[str, list[str]] | None = None,
     ):
-        # Packed maps, not dicts: the index is pickled with the build and read by every command.
+        # Packed maps, not dicts: the index is cached with the build and read by every command.
         self.labels = PackedMap(
             (eid, labels[0] if labels else eid) for eid, labels in names.items()
         )
@@ -189,6 +198,35 @@ class NameIndex:
             for label in labels:
                 by_key[normalise(label)].add(eid)
         self._by_key = PackedMap((key, "|".join(sorted(eids))) for key, eids in by_key.items())
+
+    def to_plain(self) -> tuple[dict, dict]:
+        """The index as plain data: a JSON document and arrays (see :mod:`graphkit.cache`).
+
+        >>> index = NameIndex({"ar-moron": ["Morón"]}, {"ar-moron": 0}, {"fr": {"ar-moron": "Morón"}})
+        >>> NameIndex.from_plain(*index.to_plain()).resolve("MORON")
+        'ar-moron'
+        """
+        arrays = self.labels.to_arrays("labels") | self.priority.to_arrays("priority")
+        arrays |= self._by_key.to_arrays("by_key") | self.kinds.to_arrays("kinds")
+        arrays |= self.seated.to_arrays("seated")
+        for i, m in enumerate(self.by_lang.values()):
+            arrays |= m.to_arrays(f"lang{i}")
+        return {"languages": list(self.by_lang)}, arrays
+
+    @classmethod
+    def from_plain(cls, doc: dict, arrays) -> NameIndex:
+        """The index written by :meth:`to_plain`."""
+        index = cls.__new__(cls)
+        index.labels = PackedMap.from_arrays(arrays, "labels")
+        index.priority = PackedMap.from_arrays(arrays, "priority")
+        index._by_key = PackedMap.from_arrays(arrays, "by_key")
+        index.kinds = PackedMap.from_arrays(arrays, "kinds")
+        index.seated = PackedMap.from_arrays(arrays, "seated")
+        index.by_lang = {
+            str(lang): PackedMap.from_arrays(arrays, f"lang{i}")
+            for i, lang in enumerate(doc["languages"])
+        }
+        return index
 
     def _ids(self, key: str) -> list[str]:
         found = self._by_key.get(key)
@@ -257,7 +295,7 @@ class NameIndex:
             near = self._closest(key, expect)
             listed = ", ".join(self._named(i) for i in near)
             raise WrongKindError(
-                f"'{name}' is {kind}, {self._named(wrong)}, not {what}"
+                f"'{shown(name)}' is {kind}, {self._named(wrong)}, not {what}"
                 + (f"; closest {expect.plural}: {listed}" if listed else ""),
                 [(i, self.labels[i]) for i in near],
                 wrong,
@@ -281,7 +319,7 @@ class NameIndex:
         nothing = "no entity" if expect is None else "no " + what.split(" ", 1)[1]
         nothing = nothing.replace(" or a ", " or ").replace(" or an ", " or ")
         raise UnknownNameError(
-            f"{nothing} named '{name}'" + (f"; closest: {listed}" if listed else ""),
+            f"{nothing} named '{shown(name)}'" + (f"; closest: {listed}" if listed else ""),
             [(i, self.labels[i]) for i in near],
         )
 
@@ -295,7 +333,8 @@ class NameIndex:
             return first[0]
         listed = ", ".join(self._named(i) for i in first[:8])
         raise UnknownNameError(
-            f"'{name}' is ambiguous; it names {listed}", [(i, self.labels[i]) for i in first[:8]]
+            f"'{shown(name)}' is ambiguous; it names {listed}",
+            [(i, self.labels[i]) for i in first[:8]],
         )
 
     def _closest(self, key: str, expect: Expect | None, n: int = 5) -> list[str]:

@@ -1,8 +1,8 @@
 """A frozen, sorted ``str → str`` mapping packed into two strings and two offset arrays.
 
-The name index and the labels are read by every command from a pickle beside the build.
-As dicts, a world-scale graph's 1.7 million keys took 5 s to unpickle; packed, they load
-as four objects whatever their number, and a lookup is a binary search (about 20 µs).
+The name index and the labels are read by every command from a cache file beside the
+build. As dicts, a world-scale graph's 1.7 million keys took 5 s to unpickle; packed, they
+load as four arrays whatever their number, and a lookup is a binary search (about 20 µs).
 
 >>> m = PackedMap({"fr-nanterre": "Nanterre", "ar-moron": "Morón"}.items())
 >>> m["ar-moron"], m.get("nowhere"), len(m), list(m)
@@ -14,6 +14,8 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+
+import numpy as np
 
 UNPACK_AFTER = 1000
 
@@ -56,12 +58,37 @@ class PackedMap(Mapping[str, str]):
         self._seen: dict[str, str | None] = {}
         self._whole = False  # once many keys are asked for, the map is unpacked into _seen
 
-    def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if k not in ("_seen", "_whole")}
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The map as four plain arrays named ``prefix.…`` (see :mod:`graphkit.cache`).
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._forget()
+        >>> m = PackedMap([("b", "é"), ("a", "x")])
+        >>> dict(PackedMap.from_arrays(m.to_arrays("m"), "m"))
+        {'a': 'x', 'b': 'é'}
+        """
+        out = {}
+        for part, strings in (("keys", self._keys), ("values", self._values)):
+            out[f"{prefix}.{part}"] = np.frombuffer(strings.text.encode(), dtype=np.uint8)
+            out[f"{prefix}.{part}_ends"] = np.frombuffer(strings.ends, dtype=np.int64)
+        return out
+
+    @classmethod
+    def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str) -> PackedMap:
+        """The map written by :meth:`to_arrays`; ValueError if the arrays do not fit."""
+        m = cls.__new__(cls)
+        parts = []
+        for part in ("keys", "values"):
+            text = str(memoryview(arrays[f"{prefix}.{part}"]), "utf-8")  # no copy first
+            ends = array("q")
+            offsets = np.ascontiguousarray(arrays[f"{prefix}.{part}_ends"], dtype=np.int64)
+            ends.frombytes(memoryview(offsets).cast("B"))
+            if (ends and ends[-1] != len(text)) or (not ends and text):
+                raise ValueError(f"{prefix}.{part}: offsets do not fit the text")
+            parts.append(_Strings(text, ends))
+        if len(parts[0]) != len(parts[1]):
+            raise ValueError(f"{prefix}: {len(parts[0])} keys but {len(parts[1])} values")
+        m._keys, m._values = parts
+        m._forget()
+        return m
 
     def get(self, key: str, default: str | None = None) -> str | None:
         """The value of ``key``, else ``default``.

@@ -938,7 +938,9 @@ def propose(minutes: str | Path, data: str | Path | Dataset) -> list[Proposal]:
 
 
 def write_proposals(proposals: list[Proposal], out: str | Path) -> None:
-    with open(out, "w", encoding="utf-8", newline="") as f:
+    from .files import atomic_open
+
+    with atomic_open(out, "w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, fieldnames=PROPOSAL_COLUMNS)
         writer.writeheader()
         writer.writerows(p.row() for p in proposals)

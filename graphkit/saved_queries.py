@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from . import vocab
+from .names import shown
 
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
@@ -126,7 +127,7 @@ def load(name: str) -> SavedQuery:
     'theme'
     """
     if name not in names():
-        raise UnknownQueryError(f"no saved query '{name}'; saved: {', '.join(names())}")
+        raise UnknownQueryError(f"no saved query '{shown(name)}'; saved: {', '.join(names())}")
     return parse((_folder() / f"{name}.rq").read_text(encoding="utf-8"), name)
 
 

@@ -42,6 +42,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
+from .files import replace_folder
 from .tables.schema import TABLES
 
 LAST_YEAR = 2024  # the last year facts happened in; later events are planned
@@ -605,17 +606,7 @@ def synth(out: str | Path, scale: Scale | str = "S1", seed: int = 0) -> dict[str
             _Generator(scale, seed, tables).run()
         finally:
             tables.close()
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{os.getpid()}"
-            out.rename(old)
-            try:
-                tmp.rename(out)
-            except BaseException:
-                old.rename(out)
-                raise
-            shutil.rmtree(old)
-        else:
-            tmp.rename(out)
+        replace_folder(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

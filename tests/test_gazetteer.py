@@ -15,7 +15,7 @@ def fresh_points(monkeypatch, tmp_path):
 
 def test_the_index_is_written_once_and_read_back(fresh_points):
     assert gazetteer.city(3430545)["name"] == "Morón"
-    files = list((fresh_points / "graphkit").glob("geonames-*.pickle"))
+    files = list((fresh_points / "graphkit").glob("geonames-*.npz"))
     assert len(files) == 1
     gazetteer._points.cache_clear()
     assert gazetteer.city(3430545)["countrycode"] == "AR"
@@ -24,8 +24,8 @@ def test_the_index_is_written_once_and_read_back(fresh_points):
 
 def test_a_damaged_index_is_recomputed(fresh_points):
     gazetteer.city(3430545)
-    (path,) = (fresh_points / "graphkit").glob("geonames-*.pickle")
-    path.write_bytes(b"not a pickle")
+    (path,) = (fresh_points / "graphkit").glob("geonames-*.npz")
+    path.write_bytes(b"not an archive")
     gazetteer._points.cache_clear()
     assert gazetteer.city(3430545)["name"] == "Morón"
 

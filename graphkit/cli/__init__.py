@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from .output import emit, format_option, render
+from .output import emit, format_option, printable, render
 
 DEFAULT_GRAPH = "build/graph.ttl"
 
@@ -45,13 +45,13 @@ endpoint_option = click.option(
 
 def fail(message: str) -> None:
     """Print one clear line (or several problem lines) on stderr and exit 1."""
-    click.echo(message, err=True)
+    click.echo(printable(message), err=True)
     sys.exit(1)
 
 
 def open_graph(path: Path, endpoint: str | None = None):
     from ..graph import load
-    from ..store import NoBuildError
+    from ..store import BuildError, NoBuildError
 
     if endpoint:
         from ..remote import EndpointError, RemoteGraph
@@ -64,7 +64,7 @@ def open_graph(path: Path, endpoint: str | None = None):
         return remote
     try:
         return load(path)
-    except NoBuildError as err:
+    except (NoBuildError, BuildError) as err:
         fail(f"error: {err}")
 
 
@@ -98,8 +98,10 @@ def main() -> None:
 
 
 def _report_problems(problems, what: str) -> None:
-    for p in problems:
-        click.echo(str(p), err=True)
+    from ..tables.problems import listed
+
+    for line in listed(list(problems)):
+        click.echo(line, err=True)
     fail(f"{len(problems)} problem(s) in {what}; nothing written")
 
 
@@ -117,6 +119,7 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
     """Check the tables, build the graph, write Turtle and the store."""
     from ..graph import build as run
     from ..ontology_files import theme_ids
+    from ..store import BuildError
     from ..tables import DataError, load_tables
 
     try:
@@ -127,6 +130,8 @@ def build(data_dir: Path, out: Path, shacl: bool) -> None:
         kg = run(data, out, shacl=shacl)
     except DataError as err:  # the tables were fine: the graph they make breaks a shape
         _report_problems(err.problems, "the built graph (SHACL)")
+    except BuildError as err:
+        fail(f"error: {err}")
     counts = {r["name"]: r["count"] for r in _stats(kg) if r["what"] == "class"}
     actors = sum(
         counts.get(f"gk:{k}", 0)
@@ -207,13 +212,13 @@ def show(name: str, raw: bool, lang: str, graph_path: Path, endpoint: str | None
         click.echo(render(info["relations"], "csv", columns), nl=False)
         return
     if raw:
-        click.echo(f"{info['id']}  <{info['iri']}>")
+        click.echo(printable(f"{info['id']}  <{info['iri']}>"))
         click.echo("type: " + ", ".join(info["types"]))
         if info["source"]:
-            click.echo(f"source: {info['source']} ({info['source_row']})")
+            click.echo(printable(f"source: {info['source']} ({info['source_row']})"))
         for label in info["labels"]:
             lang_tag = f"@{label['lang']}" if label["lang"] else ""
-            click.echo(f"{label['property']}: {label['label']}{lang_tag}")
+            click.echo(printable(f"{label['property']}: {label['label']}{lang_tag}"))
         click.echo()
         click.echo(render(info["relations"], "table", columns[:5] + ["source_row"]), nl=False)
         return
@@ -223,14 +228,14 @@ def show(name: str, raw: bool, lang: str, graph_path: Path, endpoint: str | None
     heads = HUMAN_HEADS[lang]
     names = [label for label in info["labels"] if label["property"] != "skos:altLabel"]
     title = next((x["label"] for x in names if x["lang"] == lang), None) or kg.label(info["id"])
-    click.echo(f"{title} ({info['id']})")
-    click.echo(f"{heads['type']}: " + ", ".join(words[t] for t in info["types"]))
+    click.echo(printable(f"{title} ({info['id']})"))
+    click.echo(printable(f"{heads['type']}: " + ", ".join(words[t] for t in info["types"])))
     if info["source"]:
-        click.echo(f"{heads['source']}: {info['source']} ({info['source_row']})")
+        click.echo(printable(f"{heads['source']}: {info['source']} ({info['source_row']})"))
     for prop in dict.fromkeys(label["property"] for label in info["labels"]):
         found = [x for x in info["labels"] if x["property"] == prop]
         shown = ", ".join(f"{x['label']} ({x['lang']})" if x["lang"] else x["label"] for x in found)
-        click.echo(f"{words[prop]}: {shown}")
+        click.echo(printable(f"{words[prop]}: {shown}"))
     click.echo()
     rows = [
         {
@@ -352,6 +357,14 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     help="A parameter of the query, bound as an RDF term (repeatable).",
 )
 @click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=60,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after this long (exit 1); 0 for no limit. Ctrl-C stops it too.",
+)
+@click.option(
     "--limit", type=click.IntRange(min=0), help="At most this many rows (a page of a listing)."
 )
 @click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
@@ -362,6 +375,7 @@ def sparql(
     query_or_file: str | None,
     list_saved: bool,
     params: tuple[str, ...],
+    timeout: float,
     limit: int | None,
     offset: int,
     graph_path: Path,
@@ -372,11 +386,10 @@ def sparql(
 
     Standard prefixes are declared. `--list` shows the saved queries and their parameters;
     `--param theme=eau` binds one (names are resolved to their IRI, never spliced into the
-    text). JSON output is the standard SPARQL 1.1 query results document. `--limit N` and
+    text). JSON output is the standard SPARQL 1.1 query results document. A query stops
+    after --timeout seconds, or at Ctrl-C, with one line on stderr. `--limit N` and
     `--offset M` print one page of a long listing.
     """
-    import pyoxigraph as ox
-
     from .. import saved_queries as sq
 
     if list_saved:
@@ -394,6 +407,40 @@ def sparql(
     kg = open_graph(graph_path, endpoint)
     if endpoint is None:
         query = _checked_locally(query)
+    from ..deadline import TimeLimit, within
+
+    try:
+        out, empty = within(timeout, lambda: _answer(kg, query, values, fmt, limit, offset))
+    except TimeLimit:
+        _exit_now(
+            f"error: the query ran for more than {timeout:g} s and was stopped: narrow it, "
+            "or give a longer --timeout (0 for none)",
+            1,
+        )
+    except KeyboardInterrupt:
+        _exit_now("interrupted: the query was stopped", 130)
+    if empty:
+        click.echo(empty, err=True)
+    click.echo(out, nl=False)
+
+
+def _exit_now(message: str, code: int) -> None:
+    # The query cannot be cancelled inside Oxigraph: end the process, worker thread and all.
+    import os
+
+    sys.stdout.flush()
+    click.echo(message, err=True)
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def _answer(
+    kg, query, values: dict[str, str], fmt: str, limit: int | None = None, offset: int = 0
+) -> tuple[str, str | None]:
+    """Run the query and render its answer: (text for stdout, the empty-result sentence)."""
+    import pyoxigraph as ox
+
+    from .. import saved_queries as sq
     from ..remote import EndpointError
 
     try:
@@ -404,25 +451,21 @@ def sparql(
         fail(f"error: invalid SPARQL: {err}")
     if isinstance(results, ox.QueryBoolean):
         if fmt == "table":
-            click.echo("true" if bool(results) else "false")
-        else:
-            form = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
-            click.echo(results.serialize(format=form).decode("utf-8"))
-        return
+            return ("true" if bool(results) else "false") + "\n", None
+        form = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
+        return results.serialize(format=form).decode("utf-8") + "\n", None
     if not isinstance(results, ox.QuerySolutions):
         fail("error: only SELECT and ASK queries are answered here")
     if fmt == "json" and limit is None and not offset:
-        click.echo(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
-        return
+        return results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n", None
     from ..graph import term_value
     from ..query_page import page, to_json
 
     names, solutions = page(results, limit, offset)
     if fmt == "json":
-        click.echo(to_json(names, solutions))
-        return
+        return to_json(names, solutions) + "\n", None
     rows = [{n: term_value(s[n]) for n in names} for s in solutions]
-    emit(rows, fmt, "no results", names)
+    return render(rows, fmt, names), None if rows else "no results"
 
 
 # Commands defined in their own modules register themselves on `main`.

@@ -11,11 +11,14 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import sys
 import textwrap
 
 import click
+
+from ..spreadsheet import safe_row
 
 FORMATS = ("table", "json", "csv")
 format_option = click.option(
@@ -41,6 +44,19 @@ def _cell(value) -> str:
     return str(value)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes, never sent raw to a terminal
+    (an ESC in a label could recolour, retitle or clear it).
+
+    >>> printable("Mor\\x1b[31món\\x07")
+    'Mor\\\\x1b[31món\\\\x07'
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
 def table_width() -> int:
     """The width a table must fit: ``COLUMNS``, else the terminal's, else 100.
 
@@ -59,11 +75,12 @@ def _lines(value, column: str, width: int) -> list[str]:
     """A cell as the lines it takes in a column ``width`` wide: reasons wrap, one reason a
     line, the strongest three with a count of the others; other cells are cut with "…"."""
     if column == "reasons" and isinstance(value, list | tuple):
-        shown = [str(v) for v in value[:TABLE_REASONS]]
+        shown = [printable(str(v)) for v in value[:TABLE_REASONS]]
         if len(value) > TABLE_REASONS:
             shown.append(f"(+{len(value) - TABLE_REASONS})")
         return [line for r in shown for line in textwrap.wrap(r, width) or [""]] or [""]
-    text = " ".join(_cell(value).split())
+    # Tables are for reading in a terminal: control characters escaped (json, csv keep them).
+    text = printable(" ".join(_cell(value).split()))
     return [text if len(text) <= width else text[: width - 1] + "…"]
 
 
@@ -110,8 +127,9 @@ def render(
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
+        writer.writerow(safe_row(columns))
+        # Cells a spreadsheet would run (=, +, -, @ first) get a quote in front: spreadsheet.py.
+        writer.writerows(safe_row([_cell(r.get(c)) for c in columns]) for r in rows)
         return buf.getvalue()
     if not rows:
         return ""

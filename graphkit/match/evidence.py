@@ -1,7 +1,8 @@
 """The evidence behind each cell of the projection, kept as a few flat arrays.
 
 A national graph has some 140,000 pieces of evidence. As Python objects they took 1.1 s
-to unpickle on every command; as arrays they load at once, and an :class:`Evidence` is
+to unpickle on every command; as arrays they load at once (from the build's cache file,
+see :mod:`graphkit.cache`), and an :class:`Evidence` is
 made only for the cells a matcher asks about (the pairs it explains).
 
 >>> table = EvidenceTable.from_cells(
@@ -89,12 +90,40 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
             list(words),
         )
 
-    def __getstate__(self) -> dict:
-        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
+    def to_plain(self, prefix: str = "evidence") -> dict[str, np.ndarray]:
+        """The table as plain arrays named ``prefix.…`` (the actors and features are the
+        projection's, written by it).
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._index_names()
+        >>> t = EvidenceTable.from_cells({("a", "f"): [Evidence("interest", "s")]}, ["a"], ["f"])
+        >>> EvidenceTable.from_plain(t.to_plain(), ["a"], ["f"]).get(("a", "f"))
+        [Evidence(kind='interest', via='s', status='active', strength=1.0)]
+        """
+        from ..plainfile import pack_strings
+
+        blob, ends = pack_strings(self.words)
+        out = {f"{prefix}.keys": self.keys, f"{prefix}.offsets": self.offsets}
+        out |= {f"{prefix}.{k}": v for k, v in self.columns.items()}
+        return out | {f"{prefix}.words": blob, f"{prefix}.word_ends": ends}
+
+    @classmethod
+    def from_plain(
+        cls, arrays, actors: list[str], features: list[str], prefix: str = "evidence"
+    ) -> EvidenceTable:
+        """The table written by :meth:`to_plain`; ValueError if its arrays do not fit."""
+        from ..plainfile import unpack_strings
+
+        keys, offsets = arrays[f"{prefix}.keys"], arrays[f"{prefix}.offsets"]
+        columns = {k: arrays[f"{prefix}.{k}"] for k in ("kind", "via", "status", "strength")}
+        words = unpack_strings(arrays[f"{prefix}.words"], arrays[f"{prefix}.word_ends"])
+        n = int(offsets[-1]) if len(offsets) else -1
+        if len(offsets) != len(keys) + 1 or any(len(c) != n for c in columns.values()):
+            raise ValueError("evidence arrays of different lengths")
+        if len(keys) and (keys.min() < 0 or keys.max() >= len(actors) * len(features)):
+            raise ValueError("evidence for cells outside the projection")
+        for k in ("kind", "via", "status"):
+            if n and (columns[k].min() < 0 or columns[k].max() >= len(words)):
+                raise ValueError("evidence naming words it does not hold")
+        return cls(actors, features, keys, offsets, columns, words)
 
     def _index(self, cell: Cell) -> int | None:
         i, j = self._row.get(cell[0]), self._col.get(cell[1])

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -59,12 +59,84 @@ class Projection:
         self.row = {a: i for i, a in enumerate(self.actors)}
         self.col = {f: j for j, f in enumerate(self.features)}
 
-    def __getstate__(self) -> dict:
-        # The labels are the name index's (kg.names.by_lang), cached with it: not twice.
-        return {k: v for k, v in self.__dict__.items() if k != "labels"}
+    def to_plain(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """The projection as plain data: a JSON document and arrays (see :mod:`graphkit.cache`).
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, labels={})
+        The labels are the name index's (``kg.names.by_lang``), cached with it: not twice.
+
+        >>> import graphkit
+        >>> p = project(graphkit.from_tables("tests/fixtures/mini"))
+        >>> q = Projection.from_plain(*p.to_plain())
+        >>> q.strength("fr-nanterre", "theme:participation-citoyenne"), q.links == p.links
+        (1.0, True)
+        """
+        from ..plainfile import pack_rows
+
+        m = self.matrix.tocsr()
+        arrays = {
+            "matrix.data": m.data,
+            "matrix.indices": m.indices,
+            "matrix.indptr": m.indptr,
+            "column_weight": np.asarray(self.column_weight, dtype=np.float64),
+        }
+        doc = {
+            "actors": self.actors,
+            "features": self.features,
+            "shape": list(self.matrix.shape),
+            "broader": self.broader,
+            "regions_of": {k: sorted(v) for k, v in self.regions_of.items()},
+            "weights": asdict(self.weights),
+        }
+        # Big tables of strings go as columns of codes: JSON rows were slow to parse.
+        tables = {
+            "kind": (list(self.kind.items()), 2),
+            "seat_country": (list(self.seat_country.items()), 2),
+            "links": ([(min(pair), max(pair)) for pair in self.links], 2),
+            "partners": ([(a, b, s) for a, p in self.partners.items() for b, s in p.items()], 3),
+            "statement_actor_theme": (self.statement_actor_theme, 4),
+        }
+        for name, (rows, width) in tables.items():
+            doc[name], packed = pack_rows(rows, width, name)
+            arrays |= packed
+        return doc, arrays | self.evidence.to_plain("evidence")
+
+    @classmethod
+    def from_plain(cls, doc: dict, arrays) -> Projection:
+        """The projection written by :meth:`to_plain` (without labels, set by the caller)."""
+        actors, features = doc["actors"], doc["features"]
+        shape = tuple(doc["shape"])
+        if shape != (len(actors), len(features)):
+            raise ValueError("a matrix of another shape than its actors and features")
+        matrix = sparse.csr_matrix(
+            (arrays["matrix.data"], arrays["matrix.indices"], arrays["matrix.indptr"]), shape
+        )
+        matrix.check_format(full_check=True)
+        column_weight = arrays["column_weight"]
+        if column_weight.shape != (len(features),):
+            raise ValueError("column weights of another length than the features")
+        from ..plainfile import unpack_rows
+
+        partners: dict[str, dict[str, str]] = {}
+        for a, b, status in unpack_rows(doc["partners"], arrays, "partners"):
+            partners.setdefault(a, {})[b] = status
+        return cls(
+            actors=actors,
+            kind=dict(unpack_rows(doc["kind"], arrays, "kind")),
+            seat_country=dict(unpack_rows(doc["seat_country"], arrays, "seat_country")),
+            labels={},
+            features=features,
+            matrix=matrix,
+            column_weight=column_weight,
+            evidence=EvidenceTable.from_plain(arrays, actors, features, "evidence"),
+            links={frozenset(pair) for pair in unpack_rows(doc["links"], arrays, "links")},
+            partners=partners,
+            broader=doc["broader"],
+            regions_of={k: set(v) for k, v in doc["regions_of"].items()},
+            statement_actor_theme=unpack_rows(
+                doc["statement_actor_theme"], arrays, "statement_actor_theme"
+            ),
+            weights=Weights(**doc["weights"]),
+        )
 
     def strength(self, actor: str, feature: str) -> float:
         """How strongly ``actor`` holds ``feature`` (0 if not at all)."""

@@ -464,8 +464,7 @@ def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
     >>> read_weights(f)["partners"].weights["near"]
     1.5
     """
-    import os
-    import tempfile
+    from ..files import write_atomic
 
     lines = [
         "# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"
@@ -478,20 +477,7 @@ def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
             lines.append(f"\n[{name}.about]")
             for key, value in model.about.items():
                 lines.append(f"{key} = {_toml_value(value)}")
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
-    os.chmod(tmp, 0o666 & ~_umask())
-    os.replace(tmp, path)
-
-
-def _umask() -> int:
-    import os
-
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_atomic(path, "\n".join(lines) + "\n")
 
 
 def _toml_value(value) -> str:

@@ -43,7 +43,13 @@ def projection(
     from ..cache import cached
 
     weights = weights or Weights()
-    p = cached(kg, f"projection {weights!r}", lambda: project(kg, weights, rows))
+    p = cached(
+        kg,
+        f"projection {weights!r}",
+        lambda: project(kg, weights, rows),
+        Projection,
+        built=weights == Weights(),  # the build caches the default weights' projection
+    )
     if not p.labels:  # read from disk: the labels are the name index's, kept there
         p.labels = kg.names.by_lang
     return p

@@ -21,11 +21,11 @@ import base64
 import csv
 import html
 import io
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from ..files import write_atomic
+from ..spreadsheet import safe_row
 from .document import Cell, Figure, Items, Paragraph, Report, Table
 from .texts import t
 
@@ -206,13 +206,15 @@ def to_csv(report: Report) -> str:
     columns = list(report.csv_rows[0]) if report.csv_rows else []
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in report.csv_rows:
+    writer.writerow(safe_row(columns))
+    for row in report.csv_rows:  # cells a spreadsheet would run are neutralised
         writer.writerow(
-            [
-                " | ".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
-                for v in row.values()
-            ]
+            safe_row(
+                [
+                    " | ".join(v) if isinstance(v, list | tuple) else ("" if v is None else v)
+                    for v in row.values()
+                ]
+            )
         )
     return buf.getvalue()
 
@@ -245,13 +247,4 @@ def write(report: Report, path: str | Path) -> Path:
     """
     path = Path(path)
     text = render(report, format_of(path))  # fails before anything is written
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomic(path, text)

@@ -26,6 +26,21 @@ class Problem:
         )
 
 
+SHOWN = 20  # problems listed before "… and N more": a junk file must not flood the terminal
+
+
+def listed(problems: list[Problem], limit: int = SHOWN) -> list[str]:
+    """The first ``limit`` problems as lines, then one line counting the rest.
+
+    >>> listed([Problem("a.csv", r, None, "bad") for r in range(2, 6)], limit=2)
+    ['a.csv:2: bad', 'a.csv:3: bad', '… and 2 more problem(s)']
+    """
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"… and {len(problems) - limit} more problem(s)")
+    return lines
+
+
 class DataError(Exception):
     """Raised when the tables (or the built graph) are invalid; holds every problem found.
 
@@ -36,4 +51,4 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("\n".join(listed(self.problems)))

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
+from ..files import write_atomic
 from .check import Dataset, load_tables
 from .problems import DataError, Problem
 from .read import EXTENSIONS, read_table
@@ -92,7 +92,7 @@ def append_rows(folder: str | Path, additions: dict[str, list[dict[str, str]]]) 
             (scratch / targets[name]).write_bytes(text.encode("utf-8"))
         data = load_tables(scratch)  # raises DataError: nothing moved
         for target in targets.values():
-            os.replace(scratch / target, folder / target)
+            write_atomic(folder / target, (scratch / target).read_bytes())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     data.folder = folder

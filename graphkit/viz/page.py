@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -78,28 +76,21 @@ class Page:
             },
         }
         template = Template((resources.files("graphkit.viz") / "template.html").read_text("utf-8"))
-        # vis-network's own code contains "$" signs: substitute it last, by plain replace.
+        # One pass over the template only: what is put in (the data, vis-network's code with
+        # its "$" signs) is never scanned for placeholders, so no label can be taken for one.
         self.html = template.safe_substitute(
             lang=html.escape(scene_.lang),
             title=html.escape(scene_.title),
             data=_json_for_script(payload),
             vis_css=vis_css,
-            vis_js="@@VIS_JS@@",
-        ).replace("@@VIS_JS@@", vis_js.replace("</script", "<\\/script"))
+            vis_js=vis_js.replace("</script", "<\\/script"),
+        )
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (through a temporary file: never half written)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.html)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return path
+        from ..files import write_atomic
+
+        return write_atomic(path, self.html)
 
     def _repr_html_(self) -> str:
         # An iframe keeps the page's script and styles apart from the notebook's.

@@ -6,11 +6,12 @@ True
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from ..files import write_atomic
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 # Without these, Chromium tries to reach Google's services at start-up.
@@ -55,6 +56,5 @@ def screenshot(page: str | Path, png: str | Path, width: int = 1280, height: int
             capture_output=True,
             timeout=120,
         )
-        shutil.move(tmp, png.with_suffix(".png.tmp"))
-    os.replace(png.with_suffix(".png.tmp"), png)
+        write_atomic(png, Path(tmp).read_bytes())
     return png
