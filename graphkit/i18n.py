@@ -483,7 +483,84 @@ VIZ_SENTENCES: dict[str, dict[str, str]] = {
 }
 
 
+# Why a matcher's answer is empty, said on standard error in --lang.
+EMPTY_SENTENCES = {
+    "none": {
+        "fr": "aucune suggestion",
+        "en": "no suggestion",
+        "es": "ninguna sugerencia",
+        "pt": "nenhuma sugestão",
+    },
+    "placeholder": {
+        "fr": "{who} désigne un acteur que les sources ne nomment pas : personne à présenter",
+        "en": "{who} stands for an actor the sources do not name: no one to introduce",
+        "es": "{who} designa un actor que las fuentes no nombran: nadie a quien presentar",
+        "pt": "{who} designa um ator que as fontes não nomeiam: ninguém a apresentar",
+    },
+    "nothing_to_match": {
+        "fr": "{who} n'a rien sur quoi se rapprocher (ni thème, ni pays, ni groupe, ni réseau, ni événement)",
+        "en": "{who} has nothing to match on (no theme, country, group, network or event)",
+        "es": "{who} no tiene nada en común que buscar (ni tema, ni país, ni grupo, ni red, ni evento)",
+        "pt": "{who} não tem nada em que se basear (nem tema, nem país, nem grupo, nem rede, nem evento)",
+    },
+    "no_peer": {
+        "fr": "aucune autre collectivité française ne partage quoi que ce soit avec {who}",
+        "en": "no other French authority shares anything with {who}",
+        "es": "ninguna otra colectividad francesa comparte nada con {who}",
+        "pt": "nenhuma outra coletividade francesa compartilha nada com {who}",
+    },
+    "only_common": {
+        "fr": "{who} ne partage avec les autres collectivités françaises que ce que presque toutes partagent",
+        "en": "{who} shares nothing with another French authority but what nearly all of them share",
+        "es": "{who} no comparte con otra colectividad francesa más que lo que casi todas comparten",
+        "pt": "{who} não compartilha com outra coletividade francesa senão o que quase todas compartilham",
+    },
+    "graph_nothing": {
+        "fr": "le graphe ne contient rien sur quoi rapprocher des acteurs",
+        "en": "the graph holds nothing to match on",
+        "es": "el grafo no contiene nada con que relacionar actores",
+        "pt": "o grafo não contém nada com que aproximar atores",
+    },
+    "no_theme_held": {
+        "fr": "aucun acteur ne porte de thème : rien à regrouper",
+        "en": "no actor holds a theme: nothing to cluster",
+        "es": "ningún actor tiene un tema: nada que agrupar",
+        "pt": "nenhum ator tem um tema: nada a agrupar",
+    },
+    "no_cooperation": {
+        "fr": "aucune coopération à l'étranger n'est connue pour {who}",
+        "en": "{who} has no recorded cooperation abroad",
+        "es": "no se conoce ninguna cooperación en el extranjero de {who}",
+        "pt": "nenhuma cooperação no exterior é conhecida para {who}",
+    },
+    "no_invitee": {
+        "fr": "aucun réseau ni partenaire à l'étranger n'est connu pour ce thème ou ce pays",
+        "en": "no network or partner abroad is known for that theme or country",
+        "es": "no se conoce ninguna red ni socio en el extranjero para ese tema o país",
+        "pt": "nenhuma rede ou parceiro no exterior é conhecido para esse tema ou país",
+    },
+    "no_candidate": {
+        "fr": "aucun partenaire possible pour {who} avec ces filtres",
+        "en": "no candidate partner for {who} with these filters",
+        "es": "ningún socio posible para {who} con estos filtros",
+        "pt": "nenhum parceiro possível para {who} com esses filtros",
+    },
+    "no_partner_reason": {
+        "fr": "rien ne plaide pour un partenaire de {who}",
+        "en": "nothing speaks for any partner of {who}",
+        "es": "nada aboga por un socio de {who}",
+        "pt": "nada fala a favor de um parceiro de {who}",
+    },
+    "few_partners": {
+        "fr": "moins de deux partenaires à l'étranger dans cette région",
+        "en": "fewer than two partners abroad in that region",
+        "es": "menos de dos socios en el extranjero en esa región",
+        "pt": "menos de dois parceiros no exterior nessa região",
+    },
+}
+
 FAMILIES: dict[str, dict[str, dict[str, str]]] = {
+    "empty": EMPTY_SENTENCES,
     "group": GROUP_SENTENCES,
     "invite": INVITE_SENTENCES,
     "embassy": EMBASSY_SENTENCES,

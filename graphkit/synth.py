@@ -42,7 +42,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-from .files import replace_folder
+from .files import replace_folder, restore_aside
 from .tables.schema import TABLES
 
 LAST_YEAR = 2024  # the last year facts happened in; later events are planned
@@ -594,6 +594,7 @@ def synth(out: str | Path, scale: Scale | str = "S1", seed: int = 0) -> dict[str
     if seed < 0:
         raise SynthError(f"the seed is a whole number ≥ 0, not {seed}")
     out = Path(out)
+    restore_aside(out)  # a run killed between replace_folder's two renames: put it back
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _is_synth_output(out))):
         raise SynthError(f"{out} exists and is not a synthetic data folder; not replacing it")
     out.parent.mkdir(parents=True, exist_ok=True)

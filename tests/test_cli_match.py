@@ -134,7 +134,7 @@ def test_nothing_to_match_is_an_empty_list_and_a_sentence(graph):
     result = run(graph, "peers", "fr-meurthe-et-moselle", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
-    assert "shares anything with Département de Meurthe-et-Moselle" in result.stderr
+    assert "ne partage quoi que ce soit avec Département de Meurthe-et-Moselle" in result.stderr
 
 
 def test_evaluate_measures_graphkit_against_the_baselines(graph):

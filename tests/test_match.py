@@ -103,7 +103,8 @@ def test_an_authority_with_nothing_to_match_gets_an_empty_answer_that_says_why(t
     kg = kg_of(tmp_path, [actor("fr-a"), actor("fr-b")], statements=[statement("fr-b", "eau")])
     ranked = peers(kg, "fr-a")
     assert ranked.empty
-    assert "nothing to match on" in ranked.attrs["empty"]
+    assert "n'a rien sur quoi se rapprocher" in ranked.attrs["empty"]
+    assert "nothing to match on" in peers(kg, "fr-a", lang="en").attrs["empty"]
 
 
 def test_experts_rank_evidence_and_leave_out_the_asker_and_its_partners(tmp_path):

@@ -302,3 +302,17 @@ def test_a_list_of_another_shape_is_one_line(tmp_path):
         "country2, lat2, lng2"
     )
     assert not (tmp_path / "w.toml").exists()
+
+
+def test_a_new_process_reads_the_partner_towns_from_the_build(built, monkeypatch):
+    from graphkit.match import partners as module
+
+    first = partners(graphkit.load(built), "chartres", top=3)
+
+    def recompute(kg):
+        raise AssertionError("the partner towns were recomputed, not read from the build")
+
+    monkeypatch.setattr(module, "_places", recompute)
+    again = partners(graphkit.load(built), "chartres", top=3)
+    assert again["id"].tolist() == first["id"].tolist()
+    assert again["score"].tolist() == first["score"].tolist()

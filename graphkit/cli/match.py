@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..i18n import say
 from . import endpoint_option, fail, graph_option, main, open_graph
 from .output import emit, format_option
 
@@ -51,7 +52,7 @@ def matcher_options(fn):
         columns = list(frame.columns)
         if fmt == "table":  # lists of ids are for JSON and CSV; a table shows what one reads
             columns = frame.attrs.get("table_columns", columns)
-        emit(rows, fmt, frame.attrs.get("empty", "no suggestion"), columns)
+        emit(rows, fmt, frame.attrs.get("empty") or say("empty.none", lang), columns)
 
     return wrapper
 

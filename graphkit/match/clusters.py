@@ -60,7 +60,7 @@ def clusters(
     g = theme_graph(p)
     if g.number_of_edges() == 0:
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = "no actor holds a theme: nothing to cluster"
+        frame.attrs["empty"] = say("empty.no_theme_held", lang)
         return frame
     import networkx as nx
 

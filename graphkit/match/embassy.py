@@ -111,5 +111,5 @@ def embassy(
                 )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if frame.empty:
-        frame.attrs["empty"] = f"{p.label(me, lang)} has no recorded cooperation abroad"
+        frame.attrs["empty"] = say("empty.no_cooperation", lang, who=p.label(me, lang))
     return frame

@@ -109,5 +109,5 @@ def invite(
     rows.sort(key=lambda r: (-r["score"], r["id"]))
     frame = pd.DataFrame(rows[:top], columns=COLUMNS)
     if frame.empty:
-        frame.attrs["empty"] = "no network or partner abroad is known for that theme or country"
+        frame.attrs["empty"] = say("empty.no_invitee", lang)
     return frame

@@ -189,5 +189,5 @@ def meet(
         row["score"] = round(row["score"], 4)
     frame = pd.DataFrame(rows[:top], columns=COLUMNS)
     if frame.empty:
-        frame.attrs["empty"] = "the graph holds nothing to match on"
+        frame.attrs["empty"] = say("empty.graph_nothing", lang)
     return frame

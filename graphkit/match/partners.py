@@ -83,6 +83,49 @@ def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float, bool]]:
     return out
 
 
+class TownParts(dict):
+    """The parts of :class:`Towns` computed from a build, as plain data for the cache
+    (:mod:`graphkit.cache`), so that a new process reads them instead of recomputing.
+
+    >>> parts = TownParts(ids=["a", "b"], country=np.array(["FR", "AR"], dtype=object),
+    ...     lat=np.zeros(2), lon=np.zeros(2), population=np.array([1.0, np.nan]),
+    ...     approximate=np.array([False, True]), links=sparse.csr_matrix(np.eye(2)))
+    >>> back = TownParts.from_plain(*parts.to_plain())
+    >>> back["ids"], list(back["country"]), back["links"].nnz, bool(back["approximate"][1])
+    (['a', 'b'], ['FR', 'AR'], 2, True)
+    """
+
+    def to_plain(self) -> tuple[dict, dict[str, np.ndarray]]:
+        links = sparse.csr_matrix(self["links"])
+        doc = {"ids": list(self["ids"]), "country": [str(c) for c in self["country"]]}
+        arrays = {
+            name: np.asarray(self[name], dtype=float) for name in ("lat", "lon", "population")
+        }
+        arrays["approximate"] = np.asarray(self["approximate"], dtype=bool)
+        arrays["links_data"] = links.data.astype(float)
+        arrays["links_indices"] = links.indices.astype(np.int64)
+        arrays["links_indptr"] = links.indptr.astype(np.int64)
+        return doc, arrays
+
+    @classmethod
+    def from_plain(cls, doc: dict, arrays) -> TownParts:
+        n = len(doc["ids"])
+        # The reader's arrays are read-only views of the file; Towns sets the links to 1.
+        links = sparse.csr_matrix(
+            (arrays["links_data"].copy(), arrays["links_indices"], arrays["links_indptr"]),
+            shape=(n, n),
+        )
+        return cls(
+            ids=list(doc["ids"]),
+            country=np.array(doc["country"], dtype=object),
+            lat=arrays["lat"],
+            lon=arrays["lon"],
+            population=arrays["population"],
+            approximate=arrays["approximate"],
+            links=links,
+        )
+
+
 def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
     """The French and foreign authorities of ``kg`` as :class:`Towns` (cached per build);
     links are their partnerships."""
@@ -90,7 +133,7 @@ def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
 
     p = projection(kg, weights)
 
-    def compute():
+    def compute() -> TownParts:
         actors = [a for a in p.actors if p.kind[a] in SIDES]
         places = _places(kg)
         row = {a: i for i, a in enumerate(actors)}
@@ -101,17 +144,17 @@ def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
         n = len(actors)
         unknown = (np.nan, np.nan, np.nan, True)
         point = np.array([places.get(a, unknown) for a in actors], dtype=float).reshape(-1, 4)
-        return {
-            "ids": actors,
-            "country": np.array([p.seat_country.get(a) or "" for a in actors], dtype=object),
-            "lat": point[:, 0],
-            "lon": point[:, 1],
-            "population": point[:, 2],
-            "approximate": point[:, 3] > 0,
-            "links": sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
-        }
+        return TownParts(
+            ids=actors,
+            country=np.array([p.seat_country.get(a) or "" for a in actors], dtype=object),
+            lat=point[:, 0],
+            lon=point[:, 1],
+            population=point[:, 2],
+            approximate=point[:, 3] > 0,
+            links=sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
+        )
 
-    parts = cached(kg, f"partner towns 2 {p.weights!r}", compute)
+    parts = cached(kg, f"partner towns 3 {p.weights!r}", compute, TownParts)
     towns = Towns(**parts)
     towns.shared = _shared_scores(p, towns)
     return towns
@@ -215,7 +258,7 @@ def partners(
     cand = np.flatnonzero(keep)
     if not len(cand):
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = f"no candidate partner for {p.label(me, lang)} with these filters"
+        frame.attrs["empty"] = say("empty.no_candidate", lang, who=p.label(me, lang))
         return frame
     model = partner_model(weights)
     x = features(towns, i, cand)
@@ -249,7 +292,7 @@ def partners(
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame.attrs["table_columns"] = COLUMNS[:-1]  # tables keep the sentences
     if frame.empty:
-        frame.attrs["empty"] = f"nothing speaks for any partner of {p.label(me, lang)}"
+        frame.attrs["empty"] = say("empty.no_partner_reason", lang, who=p.label(me, lang))
     return frame
 
 

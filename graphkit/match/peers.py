@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ..i18n import say
 from ..names import FRENCH_AUTHORITY
 from .scale import unit
 from .scoring import best_per_row, pair_reasons, projection
@@ -46,20 +47,16 @@ def peers(
     french = p.of_kind("FrenchAuthority")
     if p.is_placeholder(me):
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = (
-            f"{p.label(me, lang)} stands for an actor the sources do not name: no one to introduce"
-        )
+        frame.attrs["empty"] = say("empty.placeholder", lang, who=p.label(me, lang))
         return frame
     if me not in p.row or p.matrix[p.row[me]].nnz == 0 or french == [me]:
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = (
-            f"{p.label(me, lang)} has nothing to match on (no theme, country, group, network or event)"
-        )
+        frame.attrs["empty"] = say("empty.nothing_to_match", lang, who=p.label(me, lang))
         return frame
     found = best_per_row(p, [me], french, top)[0]
     if not found:
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = f"no other French authority shares anything with {p.label(me, lang)}"
+        frame.attrs["empty"] = say("empty.no_peer", lang, who=p.label(me, lang))
         return frame
     rows = [
         {
@@ -75,10 +72,7 @@ def peers(
     rows = [r for r in rows if r["reasons"]]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     if frame.empty:
-        frame.attrs["empty"] = (
-            f"{p.label(me, lang)} shares nothing with another French authority but what "
-            "nearly all of them share"
-        )
+        frame.attrs["empty"] = say("empty.only_common", lang, who=p.label(me, lang))
     return frame
 
 

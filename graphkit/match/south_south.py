@@ -62,7 +62,7 @@ def south_south(
     skip = frozenset(f"country:{p.seat_country[x]}" for x in french if x in p.seat_country)
     if len(foreign) < 2:
         frame = pd.DataFrame(columns=COLUMNS)
-        frame.attrs["empty"] = "fewer than two partners abroad in that region"
+        frame.attrs["empty"] = say("empty.few_partners", lang)
         return frame
     # Scores of every pair, a block at a time, keep each partner's best; then the exact
     # score and the reasons for the few pairs that can make the list.
