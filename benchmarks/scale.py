@@ -77,6 +77,31 @@ OPS = [
     Op("show", lambda c: gk("show", c.names["entity"], G, c.graph), QUERY, first=True),
     Op("sparql", lambda c: gk("sparql", "authorities-by-theme", "--param",
                               f"theme={c.names['theme']}", G, c.graph), QUERY, first=True),
+    Op("sparql-repertoire", lambda c: gk("sparql", "repertoire", "--param",
+                                         f"actor={c.names['actor']}", G, c.graph), QUERY),
+    Op("sparql-partnerships", lambda c: gk("sparql", "partnerships-by-country", "--param",
+                                           f"country={c.names['country']}", G, c.graph), QUERY),
+    Op("sparql-networks", lambda c: gk("sparql", "networks-by-country", "--param",
+                                       f"country={c.names['country']}", G, c.graph), QUERY),
+    Op("sparql-group-members", lambda c: gk("sparql", "group-members", "--param",
+                                            f"group={c.names['group']}", G, c.graph), QUERY),
+    Op("sparql-sources", lambda c: gk("sparql", "sources", "--param",
+                                      f"entity={c.names['actor']}", G, c.graph), QUERY),
+    Op("sparql-embassy", lambda c: gk("sparql", "embassy-coverage", "--param",
+                                      f"country={c.names['country']}", G, c.graph), QUERY),
+    # a full listing's first page (every listing is ORDER BY: the page waits for the whole)
+    Op("sparql-listing", lambda c: gk("sparql", "repertoire", "--limit", 20, G, c.graph), QUERY),
+    # baselines: the same queries as they were before issue 15 (text and binding), new process
+    Op("before-repertoire", lambda c: work("query-before", c.graph, "repertoire",
+                                           f"actor={c.names['actor']}")),
+    Op("before-partnerships", lambda c: work("query-before", c.graph, "partnerships-by-country",
+                                             f"country={c.names['country']}")),
+    Op("before-networks", lambda c: work("query-before", c.graph, "networks-by-country",
+                                         f"country={c.names['country']}")),
+    Op("before-group-members", lambda c: work("query-before", c.graph, "group-members",
+                                              f"group={c.names['group']}")),
+    Op("before-authorities", lambda c: work("query-before", c.graph, "authorities-by-theme",
+                                            f"theme={c.names['theme']}")),
     Op("help", lambda c: gk("--help"), {"TINY": 0.4, "S1": 0.4, "S2": 0.4}, needs=""),
     Op("bulk-load", lambda c: work("bulk-load", c.dump(), c.scratch()), long=True),
     Op("shacl", lambda c: gk("validate", c.data), {"TINY": 60, "S1": 60}, long=True, needs="tables"),
@@ -89,12 +114,14 @@ OPS = [
     Op("south-south", lambda c: gk("south-south", G, c.graph), HEAVY),
 ]
 # fmt: on
-RATIO = {"bulk-load": 0.3, "peers-all": 20.0, "peers-all-noreasons": 20.0}
+RATIO = {"bulk-load": 0.5, "peers-all": 20.0, "peers-all-noreasons": 20.0}
 
 
 def measure(op: Op, ctx: Ctx, args: argparse.Namespace) -> dict[str, Any]:
     """--repeat runs of ``op`` (plus its first call), stopping at a timeout or an error."""
     row: dict[str, Any] = {"op": op.name, "scale": ctx.scale, "runs": [], "peak_mb": None}
+    # The machine may be shared: its load (1, 5, 15 min) when the operation starts.
+    row["load"] = [round(x, 2) for x in os.getloadavg()]
     try:
         if op.name == "synth" and ctx.has_tables():
             raise Skip("tables already in the work folder: reused, not timed")

@@ -152,7 +152,21 @@ class Ctx:
             for row in csv.DictReader(f):
                 themes.update(t for t in row["themes"].split("|") if t)
         theme = min(themes, key=lambda t: (-themes[t], t))  # the most common, ties by id
-        return {"peer": plain(first["label_fr"]), "theme": theme, "entity": entity["label_fr"]}
+        countries: Counter[str] = Counter()
+        with open(self.data / "partnerships.csv", newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                countries.update(c for c in row["countries"].split("|") if c)
+        with open(self.data / "groups.csv", newline="", encoding="utf-8") as f:
+            group = next(csv.DictReader(f))["id"]
+        return {
+            "peer": plain(first["label_fr"]),
+            "theme": theme,
+            "entity": entity["label_fr"],
+            "actor": first["id"],  # the repertoire's actor: the benchmark's first authority
+            # the country with the most partnerships (ties by code), the first group
+            "country": min(countries, key=lambda c: (-countries[c], c)),
+            "group": group,
+        }
 
     def dump(self) -> Path:
         """The build's quads as N-Quads (written once per build, not timed)."""

@@ -6,6 +6,7 @@ Each prints one JSON object on stdout: ``seconds`` (the part timed here) and det
   file into a new on-disk store in FOLDER.
 - ``peers-all GRAPH [--no-reasons]``: ``graphkit.match.peers_all(kg, top=10)`` for every French
   authority (the build opened and its projection loaded first, not timed).
+- ``query-before GRAPH NAME [K=V …]``: a saved query as it was before issue 15 (baseline).
 - ``peers-nx GRAPH [--sample N]``: the per-pair NetworkX baseline below on N source authorities
   (deterministic), extrapolated to all of them, and its agreement with ``peers_all``.
 
@@ -152,6 +153,23 @@ def peers_nx(graph: str, sample_size: int) -> dict[str, Any]:
     return out
 
 
+def query_before(graph: str, name: str, params: list[str]) -> dict[str, Any]:
+    """Time a saved query as graphkit ran it before issue 15: the text kept in
+    tests/fixtures/queries-before, its parameters given to Oxigraph as substitutions."""
+    from pathlib import Path
+
+    import graphkit
+    from graphkit import saved_queries as sq
+
+    path = Path(__file__).resolve().parent.parent / "tests/fixtures/queries-before" / f"{name}.rq"
+    query = sq.parse(path.read_text(encoding="utf-8"), name)
+    kg = graphkit.load(graph)
+    values = dict(p.split("=", 1) for p in params)
+    start = time.perf_counter()
+    rows = sum(1 for _ in kg.query(query.text, sq.bind(query, values, kg)))
+    return {"seconds": time.perf_counter() - start, "rows": rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -164,8 +182,14 @@ def main() -> None:
     nx = sub.add_parser("peers-nx")
     nx.add_argument("graph")
     nx.add_argument("--sample", type=int, default=50)
+    before = sub.add_parser("query-before")
+    before.add_argument("graph")
+    before.add_argument("name")
+    before.add_argument("params", nargs="*")
     args = parser.parse_args()
-    if args.what == "bulk-load":
+    if args.what == "query-before":
+        result = query_before(args.graph, args.name, args.params)
+    elif args.what == "bulk-load":
         result = bulk_load(args.nquads, args.folder)
     elif args.what == "peers-all":
         result = peers_all_run(args.graph, not args.no_reasons)

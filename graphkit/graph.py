@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from .cache_rows import RowSource
     from .tables import Dataset
 
 
@@ -47,6 +48,61 @@ NAME_PRIORITY["foaf:Person"] = 3
 def term_value(term: Any) -> str | None:
     """The plain value of a pyoxigraph term (IRI string, literal lexical form), or None."""
     return None if term is None else term.value
+
+
+NAMES_KEY = "names"
+
+
+def name_index(rows: RowSource) -> NameIndex:
+    """The name index from the rows of the ``labels`` and ``types`` queries
+    (:mod:`graphkit.cache_rows`), whichever source answers them.
+
+    >>> from graphkit.cache_rows import SparqlRows
+    >>> name_index(SparqlRows(from_tables("tests/fixtures/mini"))).resolve("nanterre")
+    'fr-nanterre'
+    """
+    priority: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    for row in rows.rows("types"):
+        curie = vocab.curie(row["type"])
+        rank = NAME_PRIORITY[curie]
+        eid = vocab.local_id(row["s"])
+        if rank < priority.get(eid, len(NAME_PRIORITY)):
+            kinds[eid] = curie.split(":", 1)[1]
+        priority[eid] = min(priority.get(eid, rank), rank)
+    # A town or province -> the actors seated there ("Nice" where an actor is expected).
+    seated: dict[str, list[str]] = {}
+    for row in rows.rows("seated"):
+        place, actor = vocab.local_id(row["place"]), vocab.local_id(row["a"])
+        seated.setdefault(place, []).append(actor)
+    property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
+    lang_rank = {"fr": 0, "": 1}
+    ranked = []
+    # id -> language -> its rdfs:label there (untagged counts as French, after a tagged one)
+    tagged: dict[str, dict[str, tuple[int, str]]] = {}
+    for row in rows.rows("labels"):  # in any order: what is kept is ranked below
+        s, p, label, lang = row["s"], row["p"], row["label"], row["lang"]
+        if not s.startswith((vocab.ID, vocab.THEME)):
+            continue
+        eid = s[len(vocab.ID) :] if s.startswith(vocab.ID) else s[len(vocab.THEME) :]
+        ranked.append((property_rank.get(p, 2) * 3 + lang_rank.get(lang, 2), label, eid))
+        if p == vocab.RDFS_LABEL:
+            key = (0 if lang else 1, label)
+            best = tagged.setdefault(eid, {}).get(lang or "fr")
+            if best is None or key < best:
+                tagged[eid][lang or "fr"] = key
+    found: dict[str, list[str]] = {}
+    # French labels first, so that `names.labels` shows the French one.
+    for _, label, eid in sorted(ranked):
+        labels = found.setdefault(eid, [])
+        if label not in labels:
+            labels.append(label)
+    by_lang: dict[str, dict[str, str]] = {}
+    for eid, langs in tagged.items():
+        for lang, (_, label) in langs.items():
+            by_lang.setdefault(lang, {})[eid] = label
+    priority = {e: priority.get(e, len(NAME_PRIORITY)) for e in found}
+    return NameIndex(found, priority, by_lang, kinds, seated)
 
 
 class KnowledgeGraph:
@@ -103,56 +159,9 @@ class KnowledgeGraph:
     def names(self) -> NameIndex:
         """Every id and label, to resolve names (cached with the build)."""
         from .cache import cached
+        from .cache_rows import SparqlRows
 
-        return cached(self, "names", self._name_index, NameIndex, built=True)
-
-    def _name_index(self) -> NameIndex:
-        # Two plain scans joined here: one query with an OPTIONAL type, a FILTER on the
-        # IRI and a BIND per row took three times longer on a national graph.
-        rows = self.select(
-            """SELECT ?s ?p ?label (LANG(?label) AS ?lang) WHERE {
-                 VALUES ?p { rdfs:label skos:prefLabel foaf:name skos:altLabel } ?s ?p ?label }"""
-        )
-        types = " ".join(NAME_PRIORITY)
-        priority: dict[str, int] = {}
-        kinds: dict[str, str] = {}
-        for row in self.select(
-            f"SELECT ?s ?type WHERE {{ VALUES ?type {{ {types} }} ?s a ?type }}"
-        ):
-            curie = vocab.curie(row["type"])
-            rank = NAME_PRIORITY[curie]
-            eid = vocab.local_id(row["s"])
-            if rank < priority.get(eid, len(NAME_PRIORITY)):
-                kinds[eid] = curie.split(":", 1)[1]
-            priority[eid] = min(priority.get(eid, rank), rank)
-        # A town or province -> the actors seated there ("Nice" where an actor is expected).
-        seated: dict[str, list[str]] = {}
-        for row in self.select(
-            """SELECT ?a ?place WHERE { ?a gk:locatedIn ?place .
-                 VALUES ?t { gk:City gk:Subdivision } ?place a ?t }"""
-        ):
-            place, actor = vocab.local_id(row["place"]), vocab.local_id(row["a"])
-            seated.setdefault(place, []).append(actor)
-        property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
-        ranked = []
-        for row in rows:
-            if row["s"].startswith((vocab.ID, vocab.THEME)):
-                lang_rank = 0 if row["lang"] == "fr" else 1 if not row["lang"] else 2
-                rank = property_rank.get(row["p"], 2) * 3 + lang_rank
-                ranked.append((rank, row["label"], vocab.local_id(row["s"])))
-        found: dict[str, list[str]] = {}
-        # French labels first, so that `names.labels` shows the French one.
-        for _, label, eid in sorted(ranked):
-            if label not in found.setdefault(eid, []):
-                found[eid].append(label)
-        by_lang: dict[str, dict[str, str]] = {}
-        for row in rows:
-            if row["p"] == vocab.RDFS_LABEL and row["s"].startswith((vocab.ID, vocab.THEME)):
-                by_lang.setdefault(row["lang"] or "fr", {}).setdefault(
-                    vocab.local_id(row["s"]), row["label"]
-                )
-        priority = {e: priority.get(e, len(NAME_PRIORITY)) for e in found}
-        return NameIndex(found, priority, by_lang, kinds, seated)
+        return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
 
     def resolve(self, name: str, expect: Expect | None = None) -> str:
         """The id of the entity called ``name`` (id or any label, case and accents ignored),
@@ -306,7 +315,11 @@ def build(
     """
     import itertools
 
+    from .cache import cached
+    from .cache_rows import QuadRows
+    from .match.features import Projection
     from .match.scoring import projection
+    from .match.weights import Weights
     from .store import write_build
     from .tables import DataError, Dataset, load_tables
     from .to_rdf import data_quads, ontology_quads
@@ -321,9 +334,24 @@ def build(
         problems = validate(KnowledgeGraph(scratch))
         if problems:
             raise DataError(problems)
-    write_build(itertools.chain(data_quads(data), ontology_quads()), out)
+    # The caches are computed from the quads as they go into the store, not read back, and
+    # while Oxigraph's bulk loader (which leaves Python free) indexes them.
+    watch = QuadRows()
+    made: dict = {}
+
+    def caches() -> None:
+        scratch = KnowledgeGraph(ox.Store())
+        scratch.__dict__["names"] = made["names"] = name_index(watch)
+        made["projection"] = projection(scratch, weights, rows=watch)
+
+    weights = Weights()
+    write_build(
+        watch.watch(itertools.chain(data_quads(data), ontology_quads())), out, meanwhile=caches
+    )
     kg = load(out)
     kg.__dict__["_building"] = True  # the caches are missing because they are made now
-    projection(kg)
+    cached(kg, NAMES_KEY, lambda: made["names"], NameIndex, built=True)
+    # scoring.projection's key: what a matcher reads first
+    cached(kg, f"projection {weights!r}", lambda: made["projection"], Projection, built=True)
     del kg.__dict__["_building"]
     return kg

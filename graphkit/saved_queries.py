@@ -3,13 +3,13 @@
 Each file opens with a comment header: ``# title:``, ``# answers:`` and one
 ``# param NAME: meaning (kind: iri-or-name | literal | theme | country[, optional])`` line
 per parameter. A parameter is a variable of the query (in its SELECT projection, used in
-triple patterns). Values are bound as RDF terms, never spliced into the text: locally by the
-engine's substitutions (:func:`run`), for a remote endpoint as N-Triples terms in a
-``VALUES`` block (:func:`with_values`). An optional parameter left out leaves its variable
-free: every value. (Write a parameter into triple patterns of the outer WHERE, never only
-into ``BOUND()`` or a sub-select: Oxigraph's substitutions leave ``BOUND(?param)`` false and
-a ``VALUES`` block does not reach into sub-selects; the tests check that both bindings give
-the same answers for every saved query.)
+triple patterns). Values are bound as RDF terms, never spliced into the text: N-Triples
+terms in ``VALUES`` blocks (:func:`with_values`), locally and for a remote endpoint
+(:func:`run`), opening the WHERE clause and each sub-select that projects the parameter, so
+that a parameter restricts the work before any aggregate. An optional parameter left out
+leaves its variable free: every value. (Write a parameter into triple patterns of the outer
+WHERE, and carry it through the sub-selects that should be restricted by it; the tests check
+that the engine's substitutions give the same answers for every saved query.)
 
 >>> import graphkit
 >>> kg = graphkit.from_tables("data")
@@ -268,9 +268,17 @@ def bind(
 
 
 def run(kg: KnowledgeGraph, query: SavedQuery | str, values: Mapping[str, str] | None = None):
-    """Run a saved query (or its name) on ``kg``, parameters substituted by the engine."""
+    """Run a saved query (or its name) on ``kg``, parameters bound as ``VALUES`` blocks (see
+    :func:`with_values`, ``deep``).
+
+    Oxigraph plans a query before its substitutions apply: a substituted ``?actor`` still
+    drew a scan of every label (5 s a list at national scale), a ``VALUES`` block in the text
+    makes the plan start from it (a few ms)."""
     query = load(query) if isinstance(query, str) else query
-    return kg.query(query.text, bind(query, values or {}, kg))
+    bound = bind(query, values or {}, kg)
+    if getattr(kg, "endpoint", None) is not None:  # a remote graph binds on its own
+        return kg.query(query.text, bound)
+    return kg.query(with_values(query.text, bound, deep=True))
 
 
 def select(kg: KnowledgeGraph, name: str, **values: str) -> list[dict[str, Any]]:
@@ -288,16 +296,23 @@ def select(kg: KnowledgeGraph, name: str, **values: str) -> list[dict[str, Any]]
     return [{c: term_value(row[c]) for c in columns} for row in results]
 
 
-def with_values(query: str, bindings: Mapping[str, Term]) -> str:
+def with_values(query: str, bindings: Mapping[str, Term], deep: bool = False) -> str:
     """The query with ``bindings`` as a ``VALUES`` block opening its WHERE clause.
 
-    For an endpoint that has no substitutions: each term is written in N-Triples syntax by
-    pyoxigraph (``str(term)``: quotes, backslashes and line breaks escaped), so a value can
-    only ever be one RDF term.
+    Each term is written in N-Triples syntax by pyoxigraph (``str(term)``: quotes,
+    backslashes and line breaks escaped), so a value can only ever be one RDF term. With
+    ``deep``, each sub-select that projects a bound variable (through every sub-select around
+    it) gets the block too, so that it aggregates that value's rows only: the same answers,
+    since the outer block joins them with that value anyway.
 
     >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal('a" } #')}))
     SELECT ?s WHERE { VALUES (?o) { ("a\\" } #") }
      ?s ?p ?o }
+    >>> q = "SELECT ?a ?n { ?a a ?c { SELECT ?a (COUNT(*) AS ?n) { ?a ?p ?o } GROUP BY ?a } }"
+    >>> print(with_values(q, {"a": ox.NamedNode("http://x/a")}, deep=True))
+    SELECT ?a ?n { VALUES (?a) { (<http://x/a>) }
+     ?a a ?c { SELECT ?a (COUNT(*) AS ?n) { VALUES (?a) { (<http://x/a>) }
+     ?a ?p ?o } GROUP BY ?a } }
     """
     if not bindings:
         return query
@@ -306,12 +321,91 @@ def with_values(query: str, bindings: Mapping[str, Term]) -> str:
             raise ValueError(f"not a SPARQL variable name: {name!r}")
         if not isinstance(term, ox.NamedNode | ox.Literal):
             raise TypeError(f"{name}: only IRIs and literals can be bound, not {term!r}")
-    variables = " ".join(f"?{name}" for name in bindings)
-    row = " ".join(str(term) for term in bindings.values())
-    at = _where_brace(query) + 1
-    return f"{query[:at]} VALUES ({variables}) {{ ({row}) }}\n{query[at:]}"
+
+    def block(names: list[str]) -> str:
+        variables = " ".join(f"?{name}" for name in names)
+        row = " ".join(str(bindings[name]) for name in names)
+        return f" VALUES ({variables}) {{ ({row}) }}\n"
+
+    inserts = [(_where_brace(query) + 1, list(bindings))]
+    if deep:
+        for at, projected in _subselect_wheres(query):
+            names = [n for n in bindings if projected is None or n in projected]
+            # "{ SELECT … }" is a sub-select alone, no room for a block: the inner one gets it
+            if names and not _ALONE.match(query, at + 1):
+                inserts.append((at + 1, names))
+    for at, names in sorted(inserts, reverse=True):
+        query = query[:at] + block(names) + query[at:]
+    return query
 
 
+def _subselect_wheres(query: str) -> list[tuple[int, set[str] | None]]:
+    """Where each sub-select's WHERE opens, with the variables that reach it from the top
+    (projected by it and by every sub-select around it; None for all, ``SELECT *``).
+
+    >>> q = "SELECT ?a { { SELECT ?a (SUM(?x) AS ?s) WHERE { ?a ?p ?x } GROUP BY ?a } }"
+    >>> [(q[i:i + 8], sorted(v)) for i, v in _subselect_wheres(q)]
+    [('{ ?a ?p ', ['a', 's'])]
+    """
+    found: list[tuple[int, set[str] | None]] = []
+    frames: list[set[str] | None | bool] = []  # per open brace: a select's vars, else False
+    selects = 0  # SELECT keywords met, the top one included
+    pending: set[str] | None | bool = False  # the projection being read, until its "{"
+    parens, after_as = 0, False
+    i = 0
+    while i < len(query):
+        c = query[i]
+        if c == "#":
+            end = query.find("\n", i)
+            i = len(query) if end < 0 else end
+            continue
+        if c in "\"'":
+            i = _string_end(query, i)
+            continue
+        if c == "<" and (m := _IRIREF.match(query, i)):
+            i = m.end()
+            continue
+        if m := _WORD.match(query, i):
+            word = m[0]
+            if word.upper() == "SELECT":
+                selects += 1
+                pending = set()
+            elif pending is not False and pending is not None and word[0] in "?$":
+                if parens == 0 or after_as:
+                    pending.add(word[1:])
+            after_as = word.upper() == "AS"
+            i = m.end()
+            continue
+        if c == "*" and pending is not False and parens == 0:
+            pending = None
+        elif c == "(":
+            parens += 1
+        elif c == ")":
+            parens -= 1
+        elif c == "{" and parens == 0:
+            if pending is not False:
+                outer = [f for f in frames if f is not False]
+                reach = pending
+                for f in outer[1:]:  # the top query's projection does not scope its WHERE
+                    if f is not None:
+                        reach = set(f) if reach is None else reach & f
+                if selects > 1:
+                    found.append((i, reach))
+                frames.append(reach if selects > 1 else None)
+                pending = False
+            else:
+                frames.append(False)
+        elif c == "{":
+            frames.append(False)
+        elif c == "}" and frames:
+            frames.pop()
+        if not c.isspace():
+            after_as = False
+        i += 1
+    return found
+
+
+_ALONE = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[?$]?[A-Za-z_][\w.-]*(?::(?:[\w.%-]|\\.)*)?")
 

@@ -31,14 +31,14 @@ def mini_build(tmp_path_factory):
 
 
 def test_build_leaves_the_name_index_and_projection_cached(mini_build, monkeypatch):
-    import graphkit
+    from graphkit import graph
     from graphkit.match import scoring
 
     def not_again(*args, **kwargs):
         raise AssertionError("the projection should come from the build's cache")
 
     monkeypatch.setattr(scoring, "project", not_again)  # where projection() looks it up
-    monkeypatch.setattr(graphkit.KnowledgeGraph, "_name_index", not_again)
+    monkeypatch.setattr(graph, "name_index", not_again)
     result = run("peers", "nanterre", "--graph", mini_build, "--format", "json")
     assert result.exit_code == 0, result.output
     assert isinstance(json.loads(result.stdout), list)

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from cache_compare import same_caches
 from click.testing import CliRunner
 
 import graphkit
@@ -187,6 +188,7 @@ def test_national_scale_builds_end_to_end(tmp_path):
     for table, expected in S1.rows().items():
         assert counts[table] == expected, table
     kg = graphkit.build(tmp_path / "s1", tmp_path / "build" / "graph.ttl")
+    same_caches(tmp_path / "build" / "graph.ttl")  # from the quads = by SPARQL
     found = kg.select(
         "SELECT ?class (COUNT(?x) AS ?n) WHERE { ?x a ?class "
         "VALUES ?class { gk:FrenchAuthority gk:ForeignAuthority gk:Partnership } } GROUP BY ?class"

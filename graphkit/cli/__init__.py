@@ -346,6 +346,10 @@ def _param_values(params: tuple[str, ...]) -> dict[str, str]:
     metavar="SECONDS",
     help="Stop the query after this long (exit 1); 0 for no limit. Ctrl-C stops it too.",
 )
+@click.option(
+    "--limit", type=click.IntRange(min=0), help="At most this many rows (a page of a listing)."
+)
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @graph_option
 @endpoint_option
 @format_option
@@ -354,6 +358,8 @@ def sparql(
     list_saved: bool,
     params: tuple[str, ...],
     timeout: float,
+    limit: int | None,
+    offset: int,
     graph_path: Path,
     endpoint: str | None,
     fmt: str,
@@ -363,7 +369,8 @@ def sparql(
     Standard prefixes are declared. `--list` shows the saved queries and their parameters;
     `--param theme=eau` binds one (names are resolved to their IRI, never spliced into the
     text). JSON output is the standard SPARQL 1.1 query results document. A query stops
-    after --timeout seconds, or at Ctrl-C, with one line on stderr.
+    after --timeout seconds, or at Ctrl-C, with one line on stderr. `--limit N` and
+    `--offset M` print one page of a long listing.
     """
     from .. import saved_queries as sq
 
@@ -385,7 +392,7 @@ def sparql(
     from ..deadline import TimeLimit, within
 
     try:
-        out, empty = within(timeout, lambda: _answer(kg, query, values, fmt))
+        out, empty = within(timeout, lambda: _answer(kg, query, values, fmt, limit, offset))
     except TimeLimit:
         _exit_now(
             f"error: the query ran for more than {timeout:g} s and was stopped: narrow it, "
@@ -409,7 +416,9 @@ def _exit_now(message: str, code: int) -> None:
     os._exit(code)
 
 
-def _answer(kg, query, values: dict[str, str], fmt: str) -> tuple[str, str | None]:
+def _answer(
+    kg, query, values: dict[str, str], fmt: str, limit: int | None = None, offset: int = 0
+) -> tuple[str, str | None]:
     """Run the query and render its answer: (text for stdout, the empty-result sentence)."""
     import pyoxigraph as ox
 
@@ -417,7 +426,7 @@ def _answer(kg, query, values: dict[str, str], fmt: str) -> tuple[str, str | Non
     from ..remote import EndpointError
 
     try:
-        results = kg.query(query.text, sq.bind(query, values, kg))
+        results = sq.run(kg, query, values)
     except (sq.ParamError, EndpointError) as err:
         fail(f"error: {err}")
     except SyntaxError as err:
@@ -429,12 +438,15 @@ def _answer(kg, query, values: dict[str, str], fmt: str) -> tuple[str, str | Non
         return results.serialize(format=form).decode("utf-8") + "\n", None
     if not isinstance(results, ox.QuerySolutions):
         fail("error: only SELECT and ASK queries are answered here")
-    if fmt == "json":
+    if fmt == "json" and limit is None and not offset:
         return results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n", None
     from ..graph import term_value
+    from ..query_page import page, to_json
 
-    names = [v.value for v in results.variables]
-    rows = [{n: term_value(s[n]) for n in names} for s in results]
+    names, solutions = page(results, limit, offset)
+    if fmt == "json":
+        return to_json(names, solutions) + "\n", None
+    rows = [{n: term_value(s[n]) for n in names} for s in solutions]
     return render(rows, fmt, names), None if rows else "no results"
 
 

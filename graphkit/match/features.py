@@ -4,8 +4,8 @@ A feature is something two actors can share: a theme (``theme:eau``), a country 
 macro-region of cooperation (``country:country-ar``, ``region:mr-cone-sud``), a group, a
 network, an event. Each cell holds how strongly the actor holds it (status-weighted, see
 :mod:`graphkit.match.weights`) and every cell keeps the evidence behind it, so that every
-score can be explained. Built only from SELECT queries, so the same code serves the
-embedded store and a remote endpoint.
+score can be explained. Built only from the rows of SELECT queries, so the same code
+serves the embedded store, a remote endpoint and a build's own quads.
 
 >>> import graphkit
 >>> p = project(graphkit.from_tables("tests/fixtures/mini"))
@@ -29,6 +29,7 @@ from .evidence import Evidence, EvidenceTable
 from .weights import Weights
 
 if TYPE_CHECKING:
+    from ..cache_rows import RowSource
     from ..graph import KnowledgeGraph
 
 # The label of an actor the sources do not name (data/README.md).
@@ -217,8 +218,8 @@ def _status(value: str | None) -> str:
     return vocab.TABLE_VALUE.get(vocab.curie(value), "active") if value else "active"
 
 
-def _theme_tree(kg: KnowledgeGraph) -> dict[str, list[str]]:
-    rows = kg.select("SELECT ?t ?b WHERE { ?t skos:broader ?b . ?t skos:inScheme gkt:scheme }")
+def _theme_tree(source: RowSource) -> dict[str, list[str]]:
+    rows = source.rows("theme_tree")
     broader: dict[str, list[str]] = defaultdict(list)
     for r in rows:
         broader[_id(r["t"])].append(_id(r["b"]))
@@ -254,24 +255,23 @@ def ancestors(theme: str, broader: dict[str, list[str]]) -> list[tuple[str, int]
     return out
 
 
-def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
-    """Build the projection of ``kg`` used by every matcher."""
+def project(
+    kg: KnowledgeGraph, weights: Weights | None = None, rows: RowSource | None = None
+) -> Projection:
+    """Build the projection of ``kg`` used by every matcher, from the rows of the queries in
+    :mod:`graphkit.cache_rows`: by SPARQL on ``kg`` unless ``rows`` answers them (a build
+    passes the quads it made)."""
+    from ..cache_rows import SparqlRows
+
     w = weights or Weights()
-    actor_rows = kg.select(
-        """SELECT ?a ?type ?country WHERE {
-             VALUES ?type { gk:FrenchAuthority gk:ForeignAuthority gk:Network gk:Embassy
-                            gk:Organisation }
-             ?a a ?type . OPTIONAL { ?a gk:country ?country } }"""
-    )
+    rows = rows or SparqlRows(kg)
+    actor_rows = rows.rows("actors")
     kind = {_id(r["a"]): vocab.curie(r["type"]).split(":")[1] for r in actor_rows}
     seat = {_id(r["a"]): _id(r["country"]) for r in actor_rows if r["country"]}
     labels = kg.names.by_lang  # read with the name index: the same scan of every label
-    broader = _theme_tree(kg)
+    broader = _theme_tree(rows)
     regions_of: dict[str, set[str]] = defaultdict(set)
-    for r in kg.select(
-        "SELECT ?c ?m WHERE { VALUES ?type { gk:Country gk:MacroRegion } "
-        "?c a ?type ; schema:containedInPlace+ ?m . ?m a gk:MacroRegion }"
-    ):
+    for r in rows.rows("regions"):
         regions_of[_id(r["c"])].add(_id(r["m"]))
 
     facts: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
@@ -281,13 +281,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
             facts[(actor, feature)].append(ev)
 
     # Interests and expertise: themes and territories an actor states.
-    statements = kg.select(
-        """SELECT ?st ?type ?a ?t ?place ?placetype WHERE {
-             VALUES ?type { gk:Interest gk:Expertise }
-             ?st a ?type ; gk:actor ?a .
-             OPTIONAL { ?st gk:theme ?t }
-             OPTIONAL { ?st gk:territory ?place . ?place a ?placetype } }"""
-    )
+    statements = rows.rows("statements")
     actor_theme = []
     for r in statements:
         relation = "interest" if r["type"].endswith("Interest") else "expertise"
@@ -306,12 +300,9 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
     # Partnerships: themes, countries (listed and the partners' own), partners. Plain scans
     # joined here: one query with nested OPTIONALs made a row per theme × country ×
     # party and took 4 s on a national graph.
-    status_of = {
-        _id(r["p"]): _status(r["s"])
-        for r in kg.select("SELECT ?p ?s WHERE { ?p a gk:Partnership ; gk:status ?s }")
-    }
+    status_of = {_id(r["p"]): _status(r["s"]) for r in rows.rows("partnership_status")}
     parties: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for r in kg.select("SELECT ?p ?a WHERE { ?p gk:party ?a }"):  # introductions have parties too
+    for r in rows.rows("parties"):  # introductions have parties too
         p = _id(r["p"])
         if p in status_of:
             parties[p].append((_id(r["a"]), status_of[p]))
@@ -320,7 +311,7 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
         "country": defaultdict(list),
     }
     for prop in about:
-        for r in kg.select(f"SELECT ?p ?x WHERE {{ ?p a gk:Partnership ; gk:{prop} ?x }}"):
+        for r in rows.rows(f"partnership_{prop}"):
             about[prop][_id(r["p"])].append(_id(r["x"]))
     links: set[frozenset[str]] = set()
     partners: dict[str, dict[str, str]] = defaultdict(dict)
@@ -341,26 +332,16 @@ def project(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
                 best = partners[a].get(other)
                 if best is None or w.status.get(status, 1) > w.status.get(best, 1):
                     partners[a][other] = status
-    for r in kg.select(
-        "SELECT ?a ?b WHERE { ?i a gk:Introduction ; gk:party ?a, ?b FILTER(?a != ?b) }"
-    ):
+    for r in rows.rows("introductions"):
         links.add(frozenset((_id(r["a"]), _id(r["b"]))))
 
     # Memberships of groups and networks; participations in events.
-    for r in kg.select(
-        """SELECT ?m ?a ?o ?otype ?status WHERE {
-             ?m a org:Membership ; org:member ?a ; org:organization ?o .
-             OPTIONAL { ?m gk:status ?status }
-             ?o a ?otype FILTER(?otype IN (gk:CountryGroup, gk:ThematicGroup, gk:Network)) }"""
-    ):
+    for r in rows.rows("memberships"):
         status = _status(r["status"])
         feature = "network" if r["otype"].endswith("Network") else "group"
         ev = Evidence("membership", _id(r["m"]), status, w.status.get(status, 1.0))
         add(_id(r["a"]), f"{feature}:{_id(r['o'])}", ev)
-    for r in kg.select(
-        """SELECT ?x ?a ?e ?status WHERE {
-             ?x a gk:Participation ; gk:actor ?a ; gk:event ?e . OPTIONAL { ?x gk:status ?status } }"""
-    ):
+    for r in rows.rows("participations"):
         status = _status(r["status"])
         ev = Evidence("participation", _id(r["x"]), status, w.status.get(status, 1.0))
         add(_id(r["a"]), f"event:{_id(r['e'])}", ev)

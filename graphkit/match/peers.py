@@ -21,6 +21,7 @@ from ..i18n import say
 from ..names import FRENCH_AUTHORITY
 from .scale import unit
 from .scoring import best_per_row, pair_reasons, projection
+from .spread import spread
 from .weights import Weights
 
 __all__ = ["peers", "peers_all"]
@@ -151,24 +152,29 @@ def peers_all(
     """
     p = projection(kg, weights)
     french = p.of_kind("FrenchAuthority")
-    rows = []
-    for a, found in zip(french, best_per_row(p, french, french, top), strict=True):
-        rank = 0
-        for j, s in found:
-            b = french[j]
-            said = pair_reasons(p, a, b, lang) if reasons else []
-            if reasons and not said:
-                continue  # only what nearly everyone shares: no reason to meet
-            rank += 1
-            rows.append(
-                {
-                    "source_id": a,
-                    "source": p.label(a, lang),
-                    "rank": rank,
-                    "target_id": b,
-                    "target": p.label(b, lang),
-                    "score": round(unit(s, p.weights.scale_peers), 4),
-                    "reasons": said,
-                }
-            )
-    return pd.DataFrame(rows, columns=ALL_COLUMNS)
+
+    def rows_of(sources: list[str]) -> list[dict]:
+        rows = []
+        for a, found in zip(sources, best_per_row(p, sources, french, top), strict=True):
+            rank = 0
+            for j, s in found:
+                b = french[j]
+                said = pair_reasons(p, a, b, lang) if reasons else []
+                if reasons and not said:
+                    continue  # only what nearly everyone shares: no reason to meet
+                rank += 1
+                rows.append(
+                    {
+                        "source_id": a,
+                        "source": p.label(a, lang),
+                        "rank": rank,
+                        "target_id": b,
+                        "target": p.label(b, lang),
+                        "score": round(unit(s, p.weights.scale_peers), 4),
+                        "reasons": said,
+                    }
+                )
+        return rows
+
+    # Each core ranks and explains a share of the authorities (the sentences are the slow part).
+    return pd.DataFrame(spread(rows_of, french), columns=ALL_COLUMNS)

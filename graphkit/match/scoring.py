@@ -22,6 +22,7 @@ from .features import Projection, project
 from .weights import Weights
 
 if TYPE_CHECKING:
+    from ..cache_rows import RowSource
     from ..graph import KnowledgeGraph
 
 REASON_KEY = {
@@ -34,15 +35,18 @@ REASON_KEY = {
 }
 
 
-def projection(kg: KnowledgeGraph, weights: Weights | None = None) -> Projection:
-    """The projection of ``kg`` for ``weights``, computed once per graph and weights."""
+def projection(
+    kg: KnowledgeGraph, weights: Weights | None = None, rows: RowSource | None = None
+) -> Projection:
+    """The projection of ``kg`` for ``weights``, computed once per graph and weights (from
+    ``rows`` if given, see :func:`~graphkit.match.features.project`)."""
     from ..cache import cached
 
     weights = weights or Weights()
     p = cached(
         kg,
         f"projection {weights!r}",
-        lambda: project(kg, weights),
+        lambda: project(kg, weights, rows),
         Projection,
         built=weights == Weights(),  # the build caches the default weights' projection
     )

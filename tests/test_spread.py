@@ -1,0 +1,24 @@
+import functools
+import importlib
+
+import pandas as pd
+
+from graphkit.match.spread import spread
+
+peers_module = importlib.import_module("graphkit.match.peers")
+
+
+def test_spread_keeps_the_order_and_every_item():
+    items = [f"x{i}" for i in range(1001)]
+    assert spread(lambda chunk: [s.upper() for s in chunk], items, workers=3, least=1) == [
+        s.upper() for s in items
+    ]
+    assert spread(lambda chunk: list(chunk), [], workers=2) == []
+
+
+def test_peers_all_spread_over_processes_equals_one_process(kg, monkeypatch):
+    alone = peers_module.peers_all(kg, top=3)
+    monkeypatch.setattr(peers_module, "spread", functools.partial(spread, workers=2, least=1))
+    shared = peers_module.peers_all(kg, top=3)
+    assert len(alone) > 10
+    pd.testing.assert_frame_equal(alone, shared)
