@@ -36,8 +36,8 @@ import urllib.parse
 from collections import defaultdict
 
 import graphkit
-from graphkit.remote import DATA_GRAPH, SIDE_GRAPHS, prologue
-from graphkit.serve import free_port, is_loopback, serving
+from graphkit.sparql.remote import DATA_GRAPH, SIDE_GRAPHS, prologue
+from graphkit.sparql.serve import free_port, is_loopback, serving
 
 SAMPLES = {"theme": "eau", "country": "Nicaragua", "iri-or-name": "bordeaux", "literal": "active"}
 
@@ -54,7 +54,7 @@ OWN = {
 def queries(kg) -> dict[str, str]:
     """Name -> full query text: each saved query with sample parameters (or :data:`OWN`)."""
     try:
-        from graphkit import saved_queries as sq
+        from graphkit.sparql import saved_queries as sq
     except ImportError:
         return {name: prologue() + text for name, text in OWN.items()}
     out = {}

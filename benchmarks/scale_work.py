@@ -159,7 +159,7 @@ def query_before(graph: str, name: str, params: list[str]) -> dict[str, Any]:
     from pathlib import Path
 
     import graphkit
-    from graphkit import saved_queries as sq
+    from graphkit.sparql import saved_queries as sq
 
     path = Path(__file__).resolve().parent.parent / "tests/fixtures/queries-before" / f"{name}.rq"
     query = sq.parse(path.read_text(encoding="utf-8"), name)

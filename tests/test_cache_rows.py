@@ -4,11 +4,11 @@ import pyoxigraph as ox
 from cache_compare import same_caches, same_rows
 from conftest import DATA, MINI
 
-from graphkit import vocab
-from graphkit.cache_rows import QuadRows, SparqlRows
-from graphkit.graph import KnowledgeGraph
+from graphkit import KnowledgeGraph
+from graphkit.graph.cache_rows import QuadRows, SparqlRows
+from graphkit.graph.to_rdf import data_quads, ontology_quads
+from graphkit.model import vocab
 from graphkit.tables import load_tables
-from graphkit.to_rdf import data_quads, ontology_quads
 
 
 def watched(quads):

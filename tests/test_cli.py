@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cli import main
+from graphkit.cli.core import main
 
 
 def run(*args):
@@ -31,7 +31,7 @@ def mini_build(tmp_path_factory):
 
 
 def test_build_leaves_the_name_index_and_projection_cached(mini_build, monkeypatch):
-    from graphkit import graph
+    from graphkit.graph import handle as graph
     from graphkit.match import scoring
 
     def not_again(*args, **kwargs):

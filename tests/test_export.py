@@ -13,12 +13,12 @@ from conftest import DATA
 from rdflib.compare import isomorphic
 
 import graphkit
-from graphkit import export as ex
-from graphkit import vocab
-from graphkit.cli import main
-from graphkit.names import normalise
+from graphkit.cli.core import main
+from graphkit.graph.to_rdf import GRAPH_ONTOLOGY, GRAPH_THEMES
+from graphkit.model import vocab
+from graphkit.sparql import export as ex
 from graphkit.tables import load_tables
-from graphkit.to_rdf import GRAPH_ONTOLOGY, GRAPH_THEMES
+from graphkit.text.fold import normalise
 
 P = vocab.PREFIXES
 WHEN = "2024-05-01T10:00:00+02:00"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from graphkit import gazetteer
+from graphkit.tables import gazetteer
 
 
 @pytest.fixture

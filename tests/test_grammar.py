@@ -9,9 +9,9 @@ import pycountry
 import pytest
 from conftest import DATA
 
-from graphkit import grammar
-from graphkit.i18n import FAMILIES, LANGS, SENTENCES, say
-from graphkit.ontology_files import theme_ids
+from graphkit.model.ontology_files import theme_ids
+from graphkit.text import grammar
+from graphkit.text.i18n import FAMILIES, LANGS, SENTENCES, say
 
 ISO = sorted(c.alpha_2 for c in pycountry.countries)
 

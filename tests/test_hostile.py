@@ -28,8 +28,8 @@ from click.testing import CliRunner
 from conftest import MINI
 
 import graphkit
-from graphkit.cli import main
-from graphkit.store import store_dir
+from graphkit.cli.core import main
+from graphkit.graph.store import store_dir
 
 GRAPHKIT = shutil.which("graphkit", path=str(Path(sys.executable).parent))
 
@@ -339,7 +339,7 @@ def test_a_damaged_store_is_one_line(tmp_path, damage):
 def test_a_full_disk_is_one_line_and_keeps_the_previous_build(tmp_path, mini, monkeypatch):
     import errno
 
-    from graphkit import store
+    from graphkit.graph import store
 
     out = built(tmp_path, mini)
     first = graphkit.load(out).meta["id"]
@@ -523,7 +523,7 @@ def test_sparql_stops_at_its_timeout(mini_out):
 
 
 def test_sparql_has_a_default_timeout():
-    from graphkit.cli import sparql
+    from graphkit.cli.core import sparql
 
     (option,) = [p for p in sparql.params if p.name == "timeout"]
     assert 0 < option.default <= 300

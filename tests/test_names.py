@@ -2,7 +2,8 @@
 
 import pytest
 
-from graphkit.names import NameIndex, UnknownNameError, normalise
+from graphkit.graph.names import NameIndex, UnknownNameError
+from graphkit.text.fold import normalise
 
 
 @pytest.mark.parametrize(

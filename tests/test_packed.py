@@ -2,7 +2,7 @@
 
 import pytest
 
-from graphkit.packed import PackedMap
+from graphkit.graph.packed import PackedMap
 
 ITEMS = {"ar-moron": "Morón", "fr-nanterre": "Nanterre", "": "empty key", "z": "", "é": "accent"}
 
@@ -46,9 +46,9 @@ def test_an_empty_map():
 
 
 def test_many_lookups_unpack_the_map_and_still_answer_the_same(monkeypatch):
-    import graphkit.packed
+    import graphkit.graph.packed
 
-    monkeypatch.setattr(graphkit.packed, "UNPACK_AFTER", 2)
+    monkeypatch.setattr(graphkit.graph.packed, "UNPACK_AFTER", 2)
     m = PackedMap(ITEMS.items())
     answers = [m.get(k) for k in ["nope", *ITEMS, "still-nope"]]
     assert m._whole

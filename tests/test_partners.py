@@ -12,7 +12,7 @@ from conftest import SHARED
 from scipy import sparse
 
 import graphkit
-from graphkit.cli import main
+from graphkit.cli.core import main
 from graphkit.match import protocols
 from graphkit.match.partner_model import (
     FEATURES,

@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import DATA, SHARED
 
-from graphkit.cli import main
-from graphkit.propose import accept, propose, score, write_proposals
+from graphkit.cli.core import main
+from graphkit.ingest.propose import propose, write_proposals
+from graphkit.ingest.propose_accept import accept, score
 from graphkit.tables import DataError, load_tables
 
 MINUTES = SHARED / "sources" / "cr-brainstorming-amerique-latine-2020-11-30.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit import saved_queries as sq
-from graphkit.cli import main
+from graphkit.cli.core import main
+from graphkit.sparql import saved_queries as sq
 
 BEFORE = Path(__file__).parent / "fixtures" / "queries-before"
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from handmade import actor, make_data, partnership, statement
 
 import graphkit
-from graphkit.cli import main
+from graphkit.cli.core import main
 from graphkit.match import experts, groups, meet, peers
 from graphkit.match.meet import ROLES
 

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 import graphkit
-from graphkit import saved_queries
-from graphkit.cli import main
+from graphkit.cli.core import main
+from graphkit.graph.summary import describe, stats
 from graphkit.match.clusters import clusters
 from graphkit.match.embassy import embassy
 from graphkit.match.experts import experts
@@ -19,10 +19,10 @@ from graphkit.match.invite import invite
 from graphkit.match.meet import meet
 from graphkit.match.peers import peers
 from graphkit.match.south_south import south_south
-from graphkit.push import push
-from graphkit.remote import DATA_GRAPH, SIDE_GRAPHS, EndpointError, RemoteGraph, http
-from graphkit.serve import Endpoint, free_port
-from graphkit.summary import describe, stats
+from graphkit.sparql import saved_queries
+from graphkit.sparql.push import push
+from graphkit.sparql.remote import DATA_GRAPH, SIDE_GRAPHS, EndpointError, RemoteGraph, http
+from graphkit.sparql.serve import Endpoint, free_port
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from handmade import actor, make_data, partnership, statement
 
 import graphkit
-from graphkit.cli import main
+from graphkit.cli.core import main
 from graphkit.reports import fascicule, meeting_brief, plan, repertoire, roadmap, to_markdown, write
 from graphkit.reports.document import Figure, Items, Table
 from graphkit.reports.facts import gather

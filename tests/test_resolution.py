@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from handmade import actor, make_data
 
-from graphkit.cli import main
-from graphkit.names import COUNTRY, FRENCH_AUTHORITY, THEME, UnknownNameError, WrongKindError
+from graphkit.cli.core import main
+from graphkit.graph.names import COUNTRY, FRENCH_AUTHORITY, THEME, UnknownNameError, WrongKindError
 
 
 def run(graph, *args):

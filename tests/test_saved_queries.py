@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from conftest import ROOT
 
 import graphkit
-from graphkit import saved_queries as sq
-from graphkit.cli import main
-from graphkit.graph import term_value
+from graphkit.cli.core import main
+from graphkit.graph.handle import term_value
+from graphkit.sparql import saved_queries as sq
 
 INJECTION = 'x" } ; DROP ALL ; #'
 SAVED = [
@@ -67,11 +67,11 @@ def test_every_saved_query_is_listed_with_a_header():
 
 
 def test_queries_ship_as_package_data():
-    found = sorted(f.name for f in resources.files("graphkit.queries").iterdir())
+    found = sorted(f.name for f in resources.files("graphkit.sparql.queries").iterdir())
     assert found == [f"{name}.rq" for name in SAVED]
     setup = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
-    assert "graphkit.queries" in setup["packages"]
-    assert setup["package-data"]["graphkit.queries"] == ["*.rq"]
+    assert "graphkit.sparql.queries" in setup["packages"]
+    assert setup["package-data"]["graphkit.sparql.queries"] == ["*.rq"]
 
 
 def test_parameters_are_declared():
@@ -399,7 +399,7 @@ def test_cli_a_query_file_can_declare_parameters(built, tmp_path):
         "sparql",
         query,
         "--param",
-        f"kind={graphkit.vocab.gk('Embassy')}",
+        f"kind={graphkit.model.vocab.gk('Embassy')}",
         "--graph",
         built,
         "--format",

@@ -18,11 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 import graphkit
-from graphkit.cli import main
+from graphkit.cli.core import main
 from graphkit.match.peers import peers
-from graphkit.remote import RemoteGraph
-from graphkit.serve import PortInUseError, copies_folder, free_port, serving
-from graphkit.serve_pool import resident_bytes
+from graphkit.sparql.remote import RemoteGraph
+from graphkit.sparql.serve import PortInUseError, copies_folder, free_port, serving
+from graphkit.sparql.serve_pool import resident_bytes
 
 TIMEOUT = 2
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -274,7 +274,7 @@ def test_memory_is_bounded_and_the_query_that_passes_it_stopped(local):
 def test_a_long_answer_is_cut_at_the_size_limit(local):
     # The cap is set just above the whole dataset's size: that comes complete, a longer
     # answer is cut at the cap.
-    from graphkit.push import dataset_quads
+    from graphkit.sparql.push import dataset_quads
 
     size = len(ox.serialize(dataset_quads(local), format=ox.RdfFormat.N_QUADS))  # as served
     cap = size // (1024 * 1024) + 1
@@ -463,7 +463,7 @@ def test_many_clients_at_once_all_get_answers(served, local):
 def test_with_no_service_allowed_the_engines_cannot_connect_anywhere(served, listener):
     """The second layer, should the parser ever miss a SERVICE: the engine processes run
     under a seccomp filter that refuses connect(). Shown on an engine reached directly."""
-    from graphkit.serve import Endpoint
+    from graphkit.sparql.serve import Endpoint
 
     assert served.pool.workers[0].endpoint.no_connect
     location = served.pool.workers[0].endpoint.args[2]

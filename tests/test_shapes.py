@@ -4,10 +4,10 @@ import pyoxigraph as ox
 import rdflib
 
 import graphkit
-from graphkit import vocab
-from graphkit.ontology_files import ontology_path, theme_ids
-from graphkit.shapes import validate
-from graphkit.to_rdf import GRAPH_THEMES
+from graphkit.graph.shapes import validate
+from graphkit.graph.to_rdf import GRAPH_THEMES
+from graphkit.model import vocab
+from graphkit.model.ontology_files import ontology_path, theme_ids
 
 
 def test_shipped_data_conforms(kg):
@@ -89,7 +89,7 @@ def test_ontology_declares_every_controlled_value_with_its_table_notation():
 def test_an_outcome_without_quote_or_with_two_kinds_and_a_stance_without_position(kg):
     import pyoxigraph as ox
 
-    from graphkit.graph import KnowledgeGraph
+    from graphkit import KnowledgeGraph
 
     copy = ox.Store()
     copy.bulk_extend(kg.store)

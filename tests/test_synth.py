@@ -14,10 +14,11 @@ from cache_compare import same_caches
 from click.testing import CliRunner
 
 import graphkit
-from graphkit.cli import main
-from graphkit.gazetteer import city
-from graphkit.synth import S1, TINY, Scale, SynthError, source_id, synth
+from graphkit.cli.core import main
+from graphkit.ingest.synth import S1, TINY, Scale, SynthError
+from graphkit.ingest.synth_generator import source_id, synth
 from graphkit.tables import load_tables
+from graphkit.tables.gazetteer import city
 
 SEED = 7
 

@@ -5,7 +5,7 @@ import csv
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cli import main
+from graphkit.cli.core import main
 from graphkit.tables import DataError, load_tables
 
 

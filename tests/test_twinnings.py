@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graphkit.cli import main
+from graphkit.cli.core import main
+from graphkit.ingest.twin_formats import read_list
+from graphkit.ingest.twinnings import plan_import
 from graphkit.tables import TABLES, DataError, load_tables
 from graphkit.tables.write import append_rows
-from graphkit.twinnings import plan_import, read_list
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTERNAL = Path(__file__).resolve().parents[2] / "shared" / "external"
@@ -242,14 +243,14 @@ def test_a_failed_check_leaves_the_tables_byte_for_byte(data, monkeypatch):
     assert "partnerships.csv:23: status: unknown value 'paused'" in str(err.value)
     assert snapshot(data) == before
 
-    import graphkit.twinnings
+    import graphkit.ingest.twinnings
 
     def broken(*args, **kwargs):
         plan = plan_import(*args, **kwargs)
         plan.additions["actors"][0]["country"] = "XX"
         return plan
 
-    monkeypatch.setattr(graphkit.twinnings, "plan_import", broken)
+    monkeypatch.setattr(graphkit.ingest.twinnings, "plan_import", broken)
     result = run(WIKIDATA, "--data", data)
     assert result.exit_code == 1
     assert "actors.csv:43: country: unknown ISO 3166-1 alpha-2 country code 'XX'" in result.stderr

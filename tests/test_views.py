@@ -65,4 +65,4 @@ def test_views_of_the_shipped_data(kg):
     g = kg.simple_graph()
     status = {r.get("status") for r in g.edges["fr-nanterre", "ar-moron"]["relations"]}
     assert status == {"stand-by"}
-    assert graphkit.vocab.local_id(kg.iri("fr-bouguenais")) in g
+    assert graphkit.model.vocab.local_id(kg.iri("fr-bouguenais")) in g

@@ -13,10 +13,11 @@ from test_remote import MATCHERS, SAMPLES
 from virtuoso import Virtuoso, program
 
 import graphkit
-from graphkit import saved_queries
-from graphkit.cli import main
-from graphkit.push import push
-from graphkit.remote import (
+from graphkit.cli.core import main
+from graphkit.graph.summary import describe, stats
+from graphkit.sparql import saved_queries
+from graphkit.sparql.push import push
+from graphkit.sparql.remote import (
     DATA_GRAPH,
     PASSWORD_VARIABLE,
     SIDE_GRAPHS,
@@ -25,7 +26,6 @@ from graphkit.remote import (
     RemoteGraph,
     http,
 )
-from graphkit.summary import describe, stats
 
 PASSWORD = "graphkit-test-Secret"
 

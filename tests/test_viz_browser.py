@@ -143,7 +143,7 @@ def test_page_shows_inline_in_jupyter_as_an_escaped_iframe(kg):
 def test_viz_command_writes_the_page_and_a_screenshot(built, tmp_path):
     from click.testing import CliRunner
 
-    from graphkit.cli import main
+    from graphkit.cli.core import main
 
     if chromium_path() is None and not IN_CI:
         pytest.skip("Chromium is not installed (CI installs it)")

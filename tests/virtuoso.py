@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from graphkit.serve import free_port
+from graphkit.sparql.serve import free_port
 
 INI = """[Database]
 DatabaseFile = {dir}/virtuoso.db

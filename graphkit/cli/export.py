@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..export import FORMATS
-from . import fail, graph_option, main, open_graph
+from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.sparql.export import FORMATS
 
 
 @main.command()
@@ -33,7 +33,7 @@ from . import fail, graph_option, main, open_graph
 @graph_option
 def export(fmt: str, out: Path, no_personal_data: bool, graph_path: Path) -> None:
     """Export the graph, its ontology, thesaurus and a VoID/DCAT description to one file."""
-    from ..export import export as write_export
+    from graphkit.sparql.export import export as write_export
 
     kg = open_graph(graph_path)
     try:

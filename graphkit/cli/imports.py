@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import _report_problems, data_option, fail, main
-from .output import emit, format_option
+from graphkit.cli.core import data_option, fail, main, report_problems
+from graphkit.cli.output import emit, format_option
 
 
 @main.command("import-twinnings")
@@ -31,14 +31,14 @@ def import_twinnings(file: Path, data_dir: Path, all_pairs: bool, dry_run: bool,
     the counts on standard error. The tables are checked with the new rows before anything
     is written; if the check fails nothing changes.
     """
-    from ..tables import DataError, load_tables
-    from ..tables.write import append_rows
-    from ..twinnings import RESULT_COLUMNS, plan_import
+    from graphkit.ingest.twinnings import RESULT_COLUMNS, plan_import
+    from graphkit.tables import DataError, load_tables
+    from graphkit.tables.write import append_rows
 
     try:
         data = load_tables(data_dir)
     except DataError as err:
-        _report_problems(err.problems, str(data_dir))
+        report_problems(err.problems, str(data_dir))
     try:
         plan = plan_import(file, data, all_pairs=all_pairs)
     except (ValueError, UnicodeDecodeError) as err:
@@ -51,6 +51,6 @@ def import_twinnings(file: Path, data_dir: Path, all_pairs: bool, dry_run: bool,
     try:
         append_rows(data_dir, plan.additions)
     except DataError as err:
-        _report_problems(err.problems, f"{data_dir} with the imported rows")
+        report_problems(err.problems, f"{data_dir} with the imported rows")
     added = ", ".join(f"{table}.csv +{len(rows)}" for table, rows in plan.additions.items())
     click.echo(f"wrote {data_dir}: {added} rows", err=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..i18n import LANGS, say
-from . import endpoint_option, fail, graph_option, main, open_graph
-from .output import emit, format_option
+from graphkit.cli.core import endpoint_option, fail, graph_option, main, open_graph
+from graphkit.cli.output import emit, format_option
+from graphkit.text.i18n import LANGS, say
 
 
 def matcher_options(fn):
@@ -33,9 +33,9 @@ def matcher_options(fn):
     )
     @functools.wraps(fn)
     def wrapper(*args, graph_path, endpoint, fmt, lang, weights_path, **kwargs):
-        from ..match.weights import load_weights
-        from ..names import UnknownNameError
-        from ..remote import EndpointError
+        from graphkit.graph.names import UnknownNameError
+        from graphkit.match.weights import load_weights
+        from graphkit.sparql.remote import EndpointError
 
         try:
             weights = load_weights(weights_path)
@@ -67,8 +67,8 @@ top_option = click.option(
 @matcher_options
 def peers(kg, name, every, top, weights, lang):
     """French authorities most like NAME, with the reasons (or, with --all, of every one)."""
-    from ..match.peers import peers as run
-    from ..match.peers import peers_all
+    from graphkit.match.peers import peers as run
+    from graphkit.match.peers import peers_all
 
     if every and name:
         raise click.UsageError("give the NAME of a French authority or --all, not both")
@@ -89,7 +89,7 @@ def peers(kg, name, every, top, weights, lang):
 @matcher_options
 def experts(kg, theme, for_, top, weights, lang):
     """Who has done THEME and can teach it (optionally for one authority)."""
-    from ..match.experts import experts as run
+    from graphkit.match.experts import experts as run
 
     return run(kg, theme, for_=for_, top=top, weights=weights, lang=lang)
 
@@ -104,7 +104,7 @@ def experts(kg, theme, for_, top, weights, lang):
 @matcher_options
 def partners(kg, name, country, theme, top, weights, lang):
     """Authorities abroad NAME should partner with (or French ones, for a partner abroad)."""
-    from ..match.partners import partners as run
+    from graphkit.match.partners import partners as run
 
     return run(kg, name, country=country, theme=theme, top=top, weights=weights, lang=lang)
 
@@ -115,7 +115,7 @@ def partners(kg, name, country, theme, top, weights, lang):
 @matcher_options
 def south_south(kg, region, top, weights, lang):
     """Pairs of partners abroad, in different countries, to put in touch."""
-    from ..match.south_south import south_south as run
+    from graphkit.match.south_south import south_south as run
 
     return run(kg, top=top, region=region, weights=weights, lang=lang)
 
@@ -132,7 +132,7 @@ def south_south(kg, region, top, weights, lang):
 @matcher_options
 def clusters(kg, resolution, seed, weights, lang):
     """Cross-country working groups found by community detection on actors and themes."""
-    from ..match.clusters import clusters as run
+    from graphkit.match.clusters import clusters as run
 
     return run(kg, resolution=resolution, seed=seed, weights=weights, lang=lang)
 
@@ -141,7 +141,7 @@ def clusters(kg, resolution, seed, weights, lang):
 @matcher_options
 def groups(kg, weights, lang):
     """Health of each country group: active members, status, recommendation."""
-    from ..match.groups import groups as run
+    from graphkit.match.groups import groups as run
 
     return run(kg, weights=weights, lang=lang)
 
@@ -153,7 +153,7 @@ def groups(kg, weights, lang):
 @matcher_options
 def invite(kg, theme, country, top, weights, lang):
     """Networks and partners abroad to invite to a meeting on a theme or a country."""
-    from ..match.invite import invite as run
+    from graphkit.match.invite import invite as run
 
     return run(kg, theme=theme, country=country, top=top, weights=weights, lang=lang)
 
@@ -163,7 +163,7 @@ def invite(kg, theme, country, top, weights, lang):
 @matcher_options
 def embassy(kg, name, weights, lang):
     """Which embassy's regional support covers each cooperation of NAME."""
-    from ..match.embassy import embassy as run
+    from graphkit.match.embassy import embassy as run
 
     return run(kg, name, weights=weights, lang=lang)
 
@@ -173,7 +173,7 @@ def embassy(kg, name, weights, lang):
 @matcher_options
 def meet(kg, top, weights, lang):
     """The best introductions across the whole graph (pairs not already linked)."""
-    from ..match.meet import meet as run
+    from graphkit.match.meet import meet as run
 
     return run(kg, top=top, weights=weights, lang=lang)
 
@@ -211,7 +211,7 @@ def meet(kg, top, weights, lang):
 @format_option
 def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
     """Hide real links and measure how well graphkit finds them, against the baselines."""
-    from ..match.protocols import evaluate as run
+    from graphkit.match.protocols import evaluate as run
 
     kg = open_graph(graph_path) if graph_path.exists() or not (french_list or world_list) else None
     try:
@@ -246,7 +246,7 @@ def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
 )
 def fit(french_list, world_list, out):
     """Fit the partner model's weights on public twin-town lists and write them (TOML)."""
-    from ..match.protocols import fit_lists
+    from graphkit.match.protocols import fit_lists
 
     try:
         models = fit_lists(french_list, world_list, out)

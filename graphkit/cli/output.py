@@ -18,7 +18,7 @@ import textwrap
 
 import click
 
-from ..spreadsheet import safe_row
+from graphkit.files.spreadsheet import safe_row
 
 FORMATS = ("table", "json", "csv")
 format_option = click.option(

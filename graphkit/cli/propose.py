@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from . import _report_problems, data_option, main
+from graphkit.cli.core import data_option, main, report_problems
 
 
 @main.command("propose")
@@ -29,13 +29,13 @@ def propose_cmd(minutes: Path, data_dir: Path, out: Path) -> None:
     (contradicts). Nothing in the tables changes: review the file, write yes in the
     `accept` column of the rows to keep, then run `graphkit accept`.
     """
-    from ..propose import propose, write_proposals
-    from ..tables import DataError, load_tables
+    from graphkit.ingest.propose import propose, write_proposals
+    from graphkit.tables import DataError, load_tables
 
     try:
         data = load_tables(data_dir)
     except DataError as err:
-        _report_problems(err.problems, str(data_dir))
+        report_problems(err.problems, str(data_dir))
     proposals = propose(minutes, data)
     write_proposals(proposals, out)
     counts: dict[str, int] = {}
@@ -60,12 +60,12 @@ def accept_cmd(proposals: Path, data_dir: Path, minutes: str | None) -> None:
     anything is written: if any row would make them invalid, or contradicts them, the
     whole batch is refused and the problems are listed.
     """
-    from ..propose import accept
-    from ..tables import DataError
+    from graphkit.ingest.propose_accept import accept
+    from graphkit.tables import DataError
 
     try:
         added = accept(proposals, data_dir, minutes)
     except DataError as err:
-        _report_problems(err.problems, f"{data_dir} with the accepted rows")
+        report_problems(err.problems, f"{data_dir} with the accepted rows")
     summary = ", ".join(f"{t}.csv +{len(rows)}" for t, rows in added.items())
     click.echo(f"wrote {data_dir}: {summary or 'nothing accepted'}", err=True)

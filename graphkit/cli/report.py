@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from . import fail, graph_option, main, open_graph
-from .match import LANGS
+from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.cli.match import LANGS
 
 
 def _out_option(csv: bool):
@@ -48,8 +48,8 @@ def report_options(csv: bool = False):
 
 def _write(make, graph_path: Path, out: Path) -> None:
     """Build the report with ``make(kg)`` and write it; a bad name exits 1."""
-    from ..names import UnknownNameError
-    from ..reports import write
+    from graphkit.graph.names import UnknownNameError
+    from graphkit.reports import write
 
     kg = open_graph(graph_path)
     try:
@@ -72,7 +72,7 @@ def report() -> None:
 @report_options(csv=True)
 def repertoire(out: Path, lang: str, graph_path: Path) -> None:
     """The répertoire d'acteurs by theme and by country, with sources (also as .csv)."""
-    from ..reports import repertoire as make
+    from graphkit.reports import repertoire as make
 
     _write(lambda kg: make(kg, lang=lang), graph_path, out)
 
@@ -82,7 +82,7 @@ def repertoire(out: Path, lang: str, graph_path: Path) -> None:
 @report_options()
 def theme(theme: str, out: Path, lang: str, graph_path: Path) -> None:
     """The fascicule on THEME: who has done what, partners, programmes, who wants to start."""
-    from ..reports import fascicule
+    from graphkit.reports import fascicule
 
     _write(lambda kg: fascicule(kg, theme=theme, lang=lang), graph_path, out)
 
@@ -92,7 +92,7 @@ def theme(theme: str, out: Path, lang: str, graph_path: Path) -> None:
 @report_options()
 def country(country: str, out: Path, lang: str, graph_path: Path) -> None:
     """The fascicule on COUNTRY (or a region such as 'cône Sud')."""
-    from ..reports import fascicule
+    from graphkit.reports import fascicule
 
     _write(lambda kg: fascicule(kg, country=country, lang=lang), graph_path, out)
 
@@ -114,7 +114,7 @@ def meeting(theme, country, participants, names, out, lang, graph_path) -> None:
     Participants are given after --participants (`--participants bordeaux nanterre`); without
     any, the authorities the graph ties to the theme or country are proposed.
     """
-    from ..reports import meeting_brief
+    from graphkit.reports import meeting_brief
 
     people = [*participants, *names]
     _write(
@@ -138,7 +138,7 @@ def roadmap(months: int, start: str | None, out: Path, lang: str, graph_path: Pa
     """The draft roadmap: one meeting a month, subjects and networks in rotation (also .csv)."""
     import re
 
-    from ..reports import roadmap as make
+    from graphkit.reports import roadmap as make
 
     if start and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", start):
         raise click.BadParameter(f"'{start}': expected YYYY-MM", param_hint="--start")

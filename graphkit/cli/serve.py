@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..vocab import DATA_GRAPH  # vocab is light: no store, no rdflib
-from . import fail, graph_option, main, open_graph
+from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.model.vocab import DATA_GRAPH  # vocab is light: no store, no rdflib
 
 no_personal_data_option = click.option(
     "--no-personal-data",
@@ -96,8 +96,8 @@ def serve(
     """
     import signal
 
-    from ..remote import DATA_GRAPH as data_graph
-    from ..serve import ServeError, is_loopback, serving
+    from graphkit.sparql.remote import DATA_GRAPH as data_graph
+    from graphkit.sparql.serve import ServeError, is_loopback, serving
 
     kg = open_graph(graph_path)
     if not is_loopback(host):
@@ -152,8 +152,8 @@ def push(url: str, graph_iri: str, no_personal_data: bool, graph_path: Path) -> 
     """
     import pyoxigraph as ox
 
-    from ..push import push as run
-    from ..remote import EndpointError, public_url
+    from graphkit.sparql.push import push as run
+    from graphkit.sparql.remote import EndpointError, public_url
 
     try:
         ox.NamedNode(graph_iri)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..synth import SCALES
-from . import fail, main
+from graphkit.cli.core import fail, main
+from graphkit.ingest.synth import SCALES
 
 
 @main.command()
@@ -40,8 +40,8 @@ def synth(scale_name: str, out: Path, seed: int) -> None:
     with whom, on what and since when is invented, and every row cites one source row
     saying so. Build the result with `graphkit build --data OUT`.
     """
-    from ..synth import SynthError
-    from ..synth import synth as generate
+    from graphkit.ingest.synth import SynthError
+    from graphkit.ingest.synth_generator import synth as generate
 
     scale = SCALES[scale_name.upper()]
     started = time.perf_counter()

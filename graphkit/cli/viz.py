@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from . import fail, graph_option, main, open_graph
-from .match import LANGS
+from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.cli.match import LANGS
 
 KINDS = (
     "authorities",
@@ -105,9 +105,9 @@ def viz(
     graph_path,
 ):
     """Write an interactive, self-contained HTML page of the graph."""
-    from ..names import UnknownNameError
-    from ..viz import TooLargeError
-    from ..viz import viz as make_page
+    from graphkit.graph.names import UnknownNameError
+    from graphkit.viz import TooLargeError
+    from graphkit.viz import viz as make_page
 
     kg = open_graph(graph_path)
     try:
@@ -129,7 +129,7 @@ def viz(
     page.save(out)
     click.echo(f"wrote {out}: {page.scene.caption}")
     if screenshot:
-        from ..viz.screenshot import screenshot as shoot
+        from graphkit.viz.screenshot import screenshot as shoot
 
         try:
             shoot(out, screenshot)

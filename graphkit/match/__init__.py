@@ -3,15 +3,15 @@
 >>> from graphkit.match import peers, experts, south_south, clusters, groups, invite, embassy, meet
 """
 
-from .clusters import clusters
-from .embassy import embassy
-from .experts import experts
-from .groups import groups
-from .invite import invite
-from .meet import meet
-from .peers import peers, peers_all
-from .south_south import south_south
-from .weights import Weights, load_weights
+from graphkit.match.clusters import clusters
+from graphkit.match.embassy import embassy
+from graphkit.match.experts import experts
+from graphkit.match.groups import groups
+from graphkit.match.invite import invite
+from graphkit.match.meet import meet
+from graphkit.match.peers import peers, peers_all
+from graphkit.match.south_south import south_south
+from graphkit.match.weights import Weights, load_weights
 
 __all__ = [
     "Weights",

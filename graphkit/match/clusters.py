@@ -16,16 +16,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import say
-from .scoring import projection
-from .weights import Weights
+from graphkit.match.scoring import projection
+from graphkit.match.weights import Weights
+from graphkit.text.i18n import say
 
 __all__ = ["clusters", "theme_graph"]
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["cluster", "label", "score", "themes", "members", "member_ids", "countries", "reasons"]
 KINDS = ("FrenchAuthority", "ForeignAuthority", "Organisation", "Network")
@@ -51,7 +51,7 @@ def theme_graph(p) -> nx.Graph:
 
 
 def clusters(
-    kg: KnowledgeGraph,
+    kg: Graph,
     resolution: float = 1.0,
     seed: int = 0,
     weights: Weights | None = None,
@@ -67,7 +67,7 @@ def clusters(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     resolution : float
         Louvain's resolution: above 1, more and smaller clusters.

@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import grammar, vocab
-from ..i18n import say, status_word
-from ..names import AUTHORITY
-from .scoring import projection
-from .weights import Weights
+from graphkit.graph.names import AUTHORITY
+from graphkit.match.scoring import projection
+from graphkit.match.weights import Weights
+from graphkit.model import vocab
+from graphkit.text import grammar
+from graphkit.text.i18n import say, status_word
 
 __all__ = ["embassy"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = [
     "partnership_id",
@@ -40,9 +41,7 @@ COLUMNS = [
 ]
 
 
-def embassy(
-    kg: KnowledgeGraph, name: str, weights: Weights | None = None, lang: str = "fr"
-) -> pd.DataFrame:
+def embassy(kg: Graph, name: str, weights: Weights | None = None, lang: str = "fr") -> pd.DataFrame:
     """Which embassy's regional support covers each of the authority's cooperations.
 
     For each partnership of ``name`` and each country c it takes place in (but its own)::
@@ -54,7 +53,7 @@ def embassy(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     name : str
         An authority, by id or label.

@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .features import Projection, ancestors, rarity
-from .weights import Weights
+from graphkit.match.features import Projection, ancestors, rarity
+from graphkit.match.weights import Weights
 
 METHODS = ("graphkit", "jaccard", "popularity", "random")
 TARGET_KINDS = ("theme", "network", "group", "country")
@@ -182,7 +182,7 @@ def _direct_cells(p: Projection) -> dict[tuple[int, int], float]:
     return out
 
 
-def _derive(p: Projection, cells: dict[tuple[int, int], float]) -> sparse.csr_matrix:
+def derive(p: Projection, cells: dict[tuple[int, int], float]) -> sparse.csr_matrix:
     """The projection matrix rebuilt from direct ``cells``: each theme also counts, decayed,
     for its broader themes, each country for its macro-regions (as ``project`` does)."""
     out = dict(cells)
@@ -216,7 +216,7 @@ def drop_links(p: Projection, links: Iterable[tuple[str, str]]) -> sparse.csr_ma
     0.0
     """
     drop = {(p.row[a], p.col[f]) for a, f in links}
-    return _derive(p, {c: s for c, s in _direct_cells(p).items() if c not in drop})
+    return derive(p, {c: s for c, s in _direct_cells(p).items() if c not in drop})
 
 
 def hide_links(

@@ -2,7 +2,7 @@
 
 A national graph has some 140,000 pieces of evidence. As Python objects they took 1.1 s
 to unpickle on every command; as arrays they load at once (from the build's cache file,
-see :mod:`graphkit.cache`), and an :class:`Evidence` is
+see :mod:`graphkit.graph.cache`), and an :class:`Evidence` is
 made only for the cells a matcher asks about (the pairs it explains).
 
 >>> table = EvidenceTable.from_cells(
@@ -98,7 +98,7 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         >>> EvidenceTable.from_plain(t.to_plain(), ["a"], ["f"]).get(("a", "f"))
         [Evidence(kind='interest', via='s', status='active', strength=1.0)]
         """
-        from ..plainfile import pack_strings
+        from graphkit.files.plain import pack_strings
 
         blob, ends = pack_strings(self.words)
         out = {f"{prefix}.keys": self.keys, f"{prefix}.offsets": self.offsets}
@@ -110,7 +110,7 @@ class EvidenceTable(Mapping[Cell, list[Evidence]]):
         cls, arrays, actors: list[str], features: list[str], prefix: str = "evidence"
     ) -> EvidenceTable:
         """The table written by :meth:`to_plain`; ValueError if its arrays do not fit."""
-        from ..plainfile import unpack_strings
+        from graphkit.files.plain import unpack_strings
 
         keys, offsets = arrays[f"{prefix}.keys"], arrays[f"{prefix}.offsets"]
         columns = {k: arrays[f"{prefix}.{k}"] for k in ("kind", "via", "status", "strength")}

@@ -19,13 +19,19 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import grammar
-from ..i18n import say, status_word
-from ..names import AUTHORITY
-from .features import Projection
-from .scale import unit
-from .scoring import common_features, contributions, feature_sentence, named, projection
-from .weights import Weights
+from graphkit.graph.names import AUTHORITY
+from graphkit.match.features import Projection
+from graphkit.match.scale import unit
+from graphkit.match.scoring import (
+    common_features,
+    contributions,
+    feature_sentence,
+    named,
+    projection,
+)
+from graphkit.match.weights import Weights
+from graphkit.text import grammar
+from graphkit.text.i18n import say, status_word
 
 __all__ = [
     "experts",
@@ -37,7 +43,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["id", "label", "score", "reasons"]
 
@@ -46,13 +52,13 @@ class NotAThemeError(LookupError):
     """The name given as a theme resolves to something else."""
 
 
-def resolve_theme(kg: KnowledgeGraph, name: str) -> str:
+def resolve_theme(kg: Graph, name: str) -> str:
     """The thesaurus id of a theme given by id or label (any language, no accents needed).
 
     Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
     """
-    from ..names import THEME, WrongKindError
-    from ..ontology_files import theme_ids
+    from graphkit.graph.names import THEME, WrongKindError
+    from graphkit.model.ontology_files import theme_ids
 
     try:
         found = kg.resolve(name, THEME)
@@ -131,7 +137,7 @@ def attributed(p: Projection, actor: str, sentences: list[str], lang: str = "fr"
 
 
 def experts(
-    kg: KnowledgeGraph,
+    kg: Graph,
     theme: str,
     for_: str | None = None,
     top: int = 10,
@@ -154,7 +160,7 @@ def experts(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     theme : str
         A theme of the thesaurus, by id or label in any language.

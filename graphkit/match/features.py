@@ -24,13 +24,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from .. import vocab
-from .evidence import Evidence, EvidenceTable
-from .weights import Weights
+from graphkit.match.evidence import Evidence, EvidenceTable
+from graphkit.match.weights import Weights
+from graphkit.model import vocab
 
 if TYPE_CHECKING:
-    from ..cache_rows import RowSource
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.cache_rows import RowSource
+    from graphkit.graph.handle import Graph as Graph
 
 # The label of an actor the sources do not name (data/README.md).
 PLACEHOLDER = re.compile(r"\(\s*(non nommée?s?|sans nom)\s*\)\s*$", re.IGNORECASE)
@@ -94,7 +94,7 @@ class Projection:
         self.col = {f: j for j, f in enumerate(self.features)}
 
     def to_plain(self) -> tuple[dict, dict[str, np.ndarray]]:
-        """The projection as plain data: a JSON document and arrays (see :mod:`graphkit.cache`).
+        """The projection as plain data: a JSON document and arrays (see :mod:`graphkit.graph.cache`).
 
         The labels are the name index's (``kg.names.by_lang``), cached with it: not twice.
 
@@ -104,7 +104,7 @@ class Projection:
         >>> q.strength("fr-nanterre", "theme:participation-citoyenne"), q.links == p.links
         (1.0, True)
         """
-        from ..plainfile import pack_rows
+        from graphkit.files.plain import pack_rows
 
         m = self.matrix.tocsr()
         arrays = {
@@ -148,7 +148,7 @@ class Projection:
         column_weight = arrays["column_weight"]
         if column_weight.shape != (len(features),):
             raise ValueError("column weights of another length than the features")
-        from ..plainfile import unpack_rows
+        from graphkit.files.plain import unpack_rows
 
         partners: dict[str, dict[str, str]] = {}
         for a, b, status in unpack_rows(doc["partners"], arrays, "partners"):
@@ -255,13 +255,11 @@ def ancestors(theme: str, broader: dict[str, list[str]]) -> list[tuple[str, int]
     return out
 
 
-def project(
-    kg: KnowledgeGraph, weights: Weights | None = None, rows: RowSource | None = None
-) -> Projection:
+def project(kg: Graph, weights: Weights | None = None, rows: RowSource | None = None) -> Projection:
     """Build the projection of ``kg`` used by every matcher, from the rows of the queries in
-    :mod:`graphkit.cache_rows`: by SPARQL on ``kg`` unless ``rows`` answers them (a build
+    :mod:`graphkit.graph.cache_rows`: by SPARQL on ``kg`` unless ``rows`` answers them (a build
     passes the quads it made)."""
-    from ..cache_rows import SparqlRows
+    from graphkit.graph.cache_rows import SparqlRows
 
     w = weights or Weights()
     rows = rows or SparqlRows(kg)

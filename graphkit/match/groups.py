@@ -27,15 +27,16 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import grammar, vocab
-from ..i18n import say, status_word
-from .scoring import named, projection
-from .weights import Weights
+from graphkit.match.scoring import named, projection
+from graphkit.match.weights import Weights
+from graphkit.model import vocab
+from graphkit.text import grammar
+from graphkit.text.i18n import say, status_word
 
 __all__ = ["groups"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = [
     "id",
@@ -57,7 +58,7 @@ def _countries(p, territories: set[str]) -> set[str]:
     return {c for c in countries if c not in {r for rs in p.regions_of.values() for r in rs}}
 
 
-def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr") -> pd.DataFrame:
+def groups(kg: Graph, weights: Weights | None = None, lang: str = "fr") -> pd.DataFrame:
     """The health of each country group: status, advice and the reasons, in ``lang``.
 
     No score: a status. A recorded ``ended`` or ``proposed`` status is kept; a running group
@@ -69,7 +70,7 @@ def groups(kg: KnowledgeGraph, weights: Weights | None = None, lang: str = "fr")
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     weights : Weights, optional
         Scoring weights (:mod:`graphkit.match.weights`); the defaults if None.

@@ -18,23 +18,23 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import grammar
-from ..i18n import say
-from ..names import TERRITORY
-from .experts import narrower_or_same, resolve_theme
-from .scoring import projection
-from .weights import Weights
+from graphkit.graph.names import TERRITORY
+from graphkit.match.experts import narrower_or_same, resolve_theme
+from graphkit.match.scoring import projection
+from graphkit.match.weights import Weights
+from graphkit.text import grammar
+from graphkit.text.i18n import say
 
 __all__ = ["invite"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["id", "label", "kind", "country", "score", "reasons"]
 
 
 def invite(
-    kg: KnowledgeGraph,
+    kg: Graph,
     theme: str | None = None,
     country: str | None = None,
     top: int = 10,
@@ -54,7 +54,7 @@ def invite(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     theme : str, optional
         A theme, by id or label.

@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import grammar
-from ..i18n import say
-from .experts import attributed, evidence_scores
-from .scale import unit
-from .scoring import best_per_row, pair_reasons, pair_score, projection
-from .south_south import south_south
-from .weights import Weights
+from graphkit.match.experts import attributed, evidence_scores
+from graphkit.match.scale import unit
+from graphkit.match.scoring import best_per_row, pair_reasons, pair_score, projection
+from graphkit.match.south_south import south_south
+from graphkit.match.weights import Weights
+from graphkit.text import grammar
+from graphkit.text.i18n import say
 
 __all__ = ["meet"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = [
     "source_id",
@@ -112,7 +112,7 @@ def _expert_pairs(p, lang):
 
 
 def meet(
-    kg: KnowledgeGraph, top: int = 10, weights: Weights | None = None, lang: str = "fr"
+    kg: Graph, top: int = 10, weights: Weights | None = None, lang: str = "fr"
 ) -> pd.DataFrame:
     """The best introductions across the whole graph, for an officer to act on.
 
@@ -126,7 +126,7 @@ def meet(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     top : int
         How many rows.

@@ -284,7 +284,7 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
             d[theirs[:, None] == cand[None, :]] = np.inf  # being one is area_partner's term
             out[:, col["near_area_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
     if len(mine):
-        from .linkpred import personalised_pagerank
+        from graphkit.match.linkpred import personalised_pagerank
 
         rank = personalised_pagerank(links, [i])[0]
         out[:, col["network"]] = np.log1p(1000.0 * rank[cand])
@@ -464,7 +464,7 @@ def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
     >>> read_weights(f)["partners"].weights["near"]
     1.5
     """
-    from ..files import write_atomic
+    from graphkit.files.atomic import write_atomic
 
     lines = [
         "# Partner-model weights written by `graphkit fit` (see graphkit/match/partner_model.py)"

@@ -35,9 +35,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..i18n import say
-from ..names import AUTHORITY, TERRITORY
-from .partner_model import (
+from graphkit.graph.names import AUTHORITY, TERRITORY
+from graphkit.match.partner_model import (
     FEATURES,
     PartnerModel,
     Towns,
@@ -46,13 +45,14 @@ from .partner_model import (
     local_km,
     read_weights,
 )
-from .scoring import pair_reasons, projection
-from .weights import Weights
+from graphkit.match.scoring import pair_reasons, projection
+from graphkit.match.weights import Weights
+from graphkit.text.i18n import say
 
 __all__ = ["partners", "partner_model", "towns_of"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
 SIDES = ("FrenchAuthority", "ForeignAuthority")
@@ -62,10 +62,10 @@ class NotAnAuthorityError(LookupError):
     """The name given resolves to something that is neither a French nor a foreign authority."""
 
 
-def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float, bool]]:
+def _places(kg: Graph) -> dict[str, tuple[float, float, float, bool]]:
     """Actor -> (lat, lon, population, approximate) of its seat city, else of its
     country's capital (approximate)."""
-    from .. import vocab
+    from graphkit.model import vocab
 
     out: dict[str, tuple[float, float, float]] = {}
     for r in kg.select(
@@ -87,7 +87,7 @@ def _places(kg: KnowledgeGraph) -> dict[str, tuple[float, float, float, bool]]:
 
 class TownParts(dict):
     """The parts of :class:`Towns` computed from a build, as plain data for the cache
-    (:mod:`graphkit.cache`), so that a new process reads them instead of recomputing.
+    (:mod:`graphkit.graph.cache`), so that a new process reads them instead of recomputing.
 
     >>> parts = TownParts(ids=["a", "b"], country=np.array(["FR", "AR"], dtype=object),
     ...     lat=np.zeros(2), lon=np.zeros(2), population=np.array([1.0, np.nan]),
@@ -128,10 +128,10 @@ class TownParts(dict):
         )
 
 
-def towns_of(kg: KnowledgeGraph, weights: Weights | None = None) -> Towns:
+def towns_of(kg: Graph, weights: Weights | None = None) -> Towns:
     """The French and foreign authorities of ``kg`` as :class:`Towns` (cached per build);
     links are their partnerships."""
-    from ..cache import cached
+    from graphkit.graph.cache import cached
 
     p = projection(kg, weights)
 
@@ -189,7 +189,7 @@ def partner_model(weights: Weights | None = None) -> PartnerModel:
 
 
 def partners(
-    kg: KnowledgeGraph,
+    kg: Graph,
     name: str,
     country: str | None = None,
     theme: str | None = None,
@@ -205,7 +205,7 @@ def partners(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     name : str
         A French or foreign authority, by id or label.
@@ -251,7 +251,7 @@ def partners(
             [c == where or where in p.regions_of.get(c, ()) for c in towns.country], dtype=bool
         )
     if theme:
-        from .experts import narrower_or_same, resolve_theme
+        from graphkit.match.experts import narrower_or_same, resolve_theme
 
         wanted = [f"theme:{t}" for t in narrower_or_same(p, resolve_theme(kg, theme))]
         cols = [p.col[f] for f in wanted if f in p.col]

@@ -17,24 +17,24 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import say
-from ..names import FRENCH_AUTHORITY
-from .scale import unit
-from .scoring import best_per_row, pair_reasons, projection
-from .spread import spread
-from .weights import Weights
+from graphkit.graph.names import FRENCH_AUTHORITY
+from graphkit.match.scale import unit
+from graphkit.match.scoring import best_per_row, pair_reasons, projection
+from graphkit.match.spread import spread
+from graphkit.match.weights import Weights
+from graphkit.text.i18n import say
 
 __all__ = ["peers", "peers_all"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["id", "label", "score", "reasons"]
 ALL_COLUMNS = ["source_id", "source", "rank", "target_id", "target", "score", "reasons"]
 
 
 def peers(
-    kg: KnowledgeGraph,
+    kg: Graph,
     name: str,
     top: int = 10,
     weights: Weights | None = None,
@@ -55,7 +55,7 @@ def peers(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     name : str
         A French authority, by id or label (case and accents ignored).
@@ -113,7 +113,7 @@ def peers(
 
 
 def peers_all(
-    kg: KnowledgeGraph,
+    kg: Graph,
     top: int = 10,
     weights: Weights | None = None,
     lang: str = "fr",
@@ -126,7 +126,7 @@ def peers_all(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     top : int
         How many rows. (per authority)

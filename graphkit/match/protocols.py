@@ -34,8 +34,16 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from .linkpred import BASELINES, baseline_scores
-from .partner_model import FEATURES, NEGATIVES, PartnerModel, Towns, features, fit, training_pairs
+from graphkit.match.linkpred import BASELINES, baseline_scores
+from graphkit.match.partner_model import (
+    FEATURES,
+    NEGATIVES,
+    PartnerModel,
+    Towns,
+    features,
+    fit,
+    training_pairs,
+)
 
 BOOTSTRAP = 1000
 FIT_SAMPLE = 1000  # with --sample, at most this many validation links fit each seed's weights
@@ -77,7 +85,7 @@ def world(towns: Towns) -> Protocol:
 
 def south_south(towns: Towns) -> Protocol:
     """(b'): towns outside Europe and North America, partners likewise."""
-    from .twin_lists import is_south
+    from graphkit.match.twin_lists import is_south
 
     south = np.array([is_south(c) for c in towns.country])
     return Protocol("b-south-south", towns, south, south, {"shared": 0.0, "size": 0.0})
@@ -279,8 +287,8 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
     without the hidden links, and its partners with ``PARTNER_VOTE`` × the strongest pair
     score (the partners of your partners, as in the partner model). Baselines run on the
     actor–feature–actor graph."""
-    from .evaluate import DERIVED, _derive
-    from .features import rarity
+    from graphkit.match.evaluate import DERIVED, derive
+    from graphkit.match.features import rarity
 
     kinds = np.array([p.kind[a] for a in p.actors])
     evidence: dict[tuple[int, int], list] = {}
@@ -344,7 +352,7 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             kept = [e.strength for e in evs if e.via not in gone]
             if kept:
                 cells[(i, j)] = max(kept)
-        x = _derive(p, cells)
+        x = derive(p, cells)
         train_a = [(a, b) for a, b in actor_links if frozenset((a, b)) not in hidden_a]
         # Only informative cells are links to find (and to vote with).
         keep_f = np.array([j not in common for j in range(n_f)])
@@ -420,8 +428,8 @@ def fit_lists(french_list, world_list, out=None) -> dict[str, PartnerModel]:
     """Fit ``[partners]`` on the French list and ``[south_south]`` on the world list's
     South–South pairs (:func:`fit_on`); write them to ``out`` if given. The ``shared`` term
     (themes, networks, groups) is not in any public list: it keeps the shipped value."""
-    from .partner_model import read_weights, write_weights
-    from .twin_lists import read_list
+    from graphkit.match.partner_model import read_weights, write_weights
+    from graphkit.match.twin_lists import read_list
 
     shipped_models = read_weights()
     models = {}
@@ -454,7 +462,7 @@ def evaluate(
 ) -> pd.DataFrame:
     """Every protocol whose data is given: (c) on ``kg``, (a) on ``french_list``, (b) and
     South–South on ``world_list``; one row per (protocol, method)."""
-    from .twin_lists import read_list
+    from graphkit.match.twin_lists import read_list
 
     seeds = list(seeds)
     frames = []
@@ -465,7 +473,7 @@ def evaluate(
         frames.append(run(world(towns), seeds, sample)[0])
         frames.append(run(south_south(towns), seeds, sample)[0])
     if kg is not None:
-        from .scoring import projection
+        from graphkit.match.scoring import projection
 
         frames.append(shipped(projection(kg), seeds, sample))
     if fit_out is not None:

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
-from .. import grammar
-from ..i18n import say, status_word
-from .features import Projection, project
-from .weights import Weights
+from graphkit.match.features import Projection, project
+from graphkit.match.weights import Weights
+from graphkit.text import grammar
+from graphkit.text.i18n import say, status_word
 
 if TYPE_CHECKING:
-    from ..cache_rows import RowSource
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.cache_rows import RowSource
+    from graphkit.graph.handle import Graph as Graph
 
 REASON_KEY = {
     "theme": "shared_theme",
@@ -36,11 +36,11 @@ REASON_KEY = {
 
 
 def projection(
-    kg: KnowledgeGraph, weights: Weights | None = None, rows: RowSource | None = None
+    kg: Graph, weights: Weights | None = None, rows: RowSource | None = None
 ) -> Projection:
     """The projection of ``kg`` for ``weights``, computed once per graph and weights (from
     ``rows`` if given, see :func:`~graphkit.match.features.project`)."""
-    from ..cache import cached
+    from graphkit.graph.cache import cached
 
     weights = weights or Weights()
     p = cached(

@@ -22,11 +22,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .. import grammar
-from ..i18n import say
-from ..names import MACRO_REGION
-from .scale import unit
-from .scoring import (
+from graphkit.graph.names import MACRO_REGION
+from graphkit.match.scale import unit
+from graphkit.match.scoring import (
     linked_with,
     pair_reasons,
     pair_score,
@@ -34,18 +32,20 @@ from .scoring import (
     top_positions,
     weighed_reasons,
 )
-from .weights import Weights
+from graphkit.match.weights import Weights
+from graphkit.text import grammar
+from graphkit.text.i18n import say
 
 __all__ = ["south_south"]
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["source_id", "source", "target_id", "target", "score", "reasons"]
 
 
 def south_south(
-    kg: KnowledgeGraph,
+    kg: Graph,
     top: int = 10,
     region: str | None = None,
     weights: Weights | None = None,
@@ -64,7 +64,7 @@ def south_south(
 
     Parameters
     ----------
-    kg : KnowledgeGraph
+    kg : Graph
         The graph (a build, an in-memory graph or a remote endpoint).
     top : int
         How many rows.

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .partner_model import Towns
+from graphkit.match.partner_model import Towns
 
 # Wikipedia names some countries by their parts; one name per country.
 COUNTRY_ALIASES = {

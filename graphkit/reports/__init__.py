@@ -13,12 +13,12 @@ a self-contained HTML page, Markdown or CSV according to the file's extension.
 '2021-01'
 """
 
-from .document import Report
-from .fascicule import fascicule
-from .meeting import meeting_brief
-from .render import format_of, render, to_csv, to_html, to_markdown, write
-from .repertoire import repertoire
-from .roadmap import plan, roadmap
+from graphkit.reports.document import Report
+from graphkit.reports.fascicule import fascicule
+from graphkit.reports.meeting import meeting_brief
+from graphkit.reports.render import format_of, render, to_csv, to_html, to_markdown, write
+from graphkit.reports.repertoire import repertoire
+from graphkit.reports.roadmap import plan, roadmap
 
 __all__ = [
     "Report",

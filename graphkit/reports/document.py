@@ -68,7 +68,7 @@ class Report:
         """Shown inline in Jupyter, in an iframe that keeps its styles apart."""
         import html
 
-        from .render import to_html
+        from graphkit.reports.render import to_html
 
         return (
             f'<iframe srcdoc="{html.escape(to_html(self), quote=True)}" '

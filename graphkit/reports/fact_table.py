@@ -13,9 +13,9 @@ The same columns serve the répertoire (HTML, Markdown, CSV) and the fascicules.
 
 from __future__ import annotations
 
-from .document import Table
-from .facts import Fact, Facts
-from .texts import t
+from graphkit.reports.document import Table
+from graphkit.reports.facts import Fact, Facts
+from graphkit.reports.texts import t
 
 COLUMNS = ["actor", "what", "with", "where", "since", "status", "source"]
 KIND_ORDER = {"partnership": 0, "expertise": 1, "membership": 2, "participation": 3, "interest": 4}

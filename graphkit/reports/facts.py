@@ -19,11 +19,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .. import vocab
-from ..i18n import status_word
+from graphkit.model import vocab
+from graphkit.text.i18n import status_word
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 FACT_TYPES = {
     "gk:Partnership": "partnership",
@@ -96,7 +96,7 @@ class Facts:
         return sorted((e for e, k in self.kind.items() if k in kinds), key=self.sort_key)
 
     def sort_key(self, entity: str) -> tuple[str, str]:
-        from ..names import normalise
+        from graphkit.text.fold import normalise
 
         return (normalise(self.label(entity)), entity)
 
@@ -177,7 +177,7 @@ def _id(value: str | None) -> str | None:
     return vocab.local_id(value) if value else None
 
 
-def _labels(kg: KnowledgeGraph) -> dict[str, dict[str, str]]:
+def _labels(kg: Graph) -> dict[str, dict[str, str]]:
     labels: dict[str, dict[str, str]] = defaultdict(dict)
     rows = kg.select(
         "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label|skos:prefLabel ?l "
@@ -191,7 +191,7 @@ def _labels(kg: KnowledgeGraph) -> dict[str, dict[str, str]]:
     return dict(labels)
 
 
-def _facts(kg: KnowledgeGraph) -> tuple[list[Fact], list[tuple[str, str]]]:
+def _facts(kg: Graph) -> tuple[list[Fact], list[tuple[str, str]]]:
     rows = kg.select(
         """SELECT ?s ?type ?p ?o WHERE {
              VALUES ?type { gk:Partnership gk:Interest gk:Expertise org:Membership gk:Participation }
@@ -241,7 +241,7 @@ def _facts(kg: KnowledgeGraph) -> tuple[list[Fact], list[tuple[str, str]]]:
     return facts, notes
 
 
-def _theme_order(kg: KnowledgeGraph) -> tuple[dict[str, list[str]], list[str]]:
+def _theme_order(kg: Graph) -> tuple[dict[str, list[str]], list[str]]:
     rows = kg.select(
         "SELECT ?t ?b WHERE { ?t skos:inScheme gkt:scheme OPTIONAL { ?t skos:broader ?b } }"
     )
@@ -267,7 +267,7 @@ def _theme_order(kg: KnowledgeGraph) -> tuple[dict[str, list[str]], list[str]]:
     return {t: sorted(b) for t, b in broader.items()}, order
 
 
-def gather(kg: KnowledgeGraph, lang: str = "fr") -> Facts:
+def gather(kg: Graph, lang: str = "fr") -> Facts:
     """Read every fact and lookup a report needs from ``kg``; labels in ``lang``."""
     kind = {}
     for r in kg.select(

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..match import experts
-from .document import Figure, Items, Paragraph, Report, Section, Table
-from .fact_table import Sources, fact_table, what
-from .facts import ACTOR_KINDS as ACTORS
-from .facts import Facts, gather
-from .figures import bar_chart_png, graph_svg
-from .networks import rank_networks
-from .questions import proposals_section, questions_section
-from .subject import (
+from graphkit.match import experts
+from graphkit.reports.document import Figure, Items, Paragraph, Report, Section, Table
+from graphkit.reports.fact_table import Sources, fact_table, what
+from graphkit.reports.facts import ACTOR_KINDS as ACTORS
+from graphkit.reports.facts import Facts, gather
+from graphkit.reports.figures import bar_chart_png, graph_svg
+from graphkit.reports.networks import rank_networks
+from graphkit.reports.questions import proposals_section, questions_section
+from graphkit.reports.subject import (
     Subject,
     active_on,
     facts_about,
@@ -30,15 +30,15 @@ from .subject import (
     resolve_subject,
     touches,
 )
-from .texts import t
+from graphkit.reports.texts import t
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 MAX_GRAPH_NODES = 40
 
 
-def _networks(kg: KnowledgeGraph, f: Facts, s: Subject, involved: set[str]) -> dict[str, list]:
+def _networks(kg: Graph, f: Facts, s: Subject, involved: set[str]) -> dict[str, list]:
     """Network id -> its row (name, seat, reasons): those ranked for the subject itself and
     those taking part in its facts."""
     no_seat = t("no_seat", f.lang)
@@ -83,7 +83,7 @@ def _programmes(f: Facts, s: Subject) -> list[str]:
     return out
 
 
-def _suggested(kg: KnowledgeGraph, f: Facts, s: Subject, actor: str, busy: set[str]) -> list[str]:
+def _suggested(kg: Graph, f: Facts, s: Subject, actor: str, busy: set[str]) -> list[str]:
     themes = [s.theme] if s.theme else []
     if not themes:  # a country: experts on what the authority wants to work on
         themes = sorted(
@@ -101,7 +101,7 @@ def _suggested(kg: KnowledgeGraph, f: Facts, s: Subject, actor: str, busy: set[s
     return list(found.values())[:5]
 
 
-def _graph(kg: KnowledgeGraph, f: Facts, s: Subject, nodes: set[str]) -> Figure:
+def _graph(kg: Graph, f: Facts, s: Subject, nodes: set[str]) -> Figure:
     g = kg.simple_graph()
     keep = {n for n in nodes | s.ids if n in g}
     if s.place and s.place in g:
@@ -151,7 +151,7 @@ def _events(f: Facts, s: Subject) -> list[str]:
     return out
 
 
-def _interested_section(kg: KnowledgeGraph, f: Facts, s: Subject, sources: Sources) -> Section:
+def _interested_section(kg: Graph, f: Facts, s: Subject, sources: Sources) -> Section:
     busy = active_on(f, s)
     rows = [
         [f.label(a), what(f, x), _suggested(kg, f, s, a, busy), sources.cite(x)]
@@ -165,7 +165,7 @@ def _interested_section(kg: KnowledgeGraph, f: Facts, s: Subject, sources: Sourc
 
 
 def fascicule(
-    kg: KnowledgeGraph, theme: str | None = None, country: str | None = None, lang: str = "fr"
+    kg: Graph, theme: str | None = None, country: str | None = None, lang: str = "fr"
 ) -> Report:
     """The fascicule on ``theme`` or ``country`` (a country or a macro-region; ids or labels)."""
     if not theme and not country:

@@ -19,7 +19,7 @@ import io
 
 import networkx as nx
 
-from ..viz.style import DEFAULT_STYLE, NODE_STYLE, kind_name
+from graphkit.viz.style import DEFAULT_STYLE, NODE_STYLE, kind_name
 
 WEAK = {"stand-by", "ended"}
 

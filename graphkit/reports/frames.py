@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .facts import gather
+from graphkit.reports.facts import gather
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 WHO_COLUMNS = [
     "fact_id",
@@ -37,7 +37,7 @@ WHO_COLUMNS = [
 ]
 
 
-def who_does_what(kg: KnowledgeGraph, lang: str = "fr") -> pd.DataFrame:
+def who_does_what(kg: Graph, lang: str = "fr") -> pd.DataFrame:
     """One row per (fact, actor): partnerships (one row per party), interests, expertise,
     memberships and participations, with labels in ``lang``; lists for several values."""
     f = gather(kg, lang)
@@ -67,7 +67,7 @@ def who_does_what(kg: KnowledgeGraph, lang: str = "fr") -> pd.DataFrame:
     return frame.astype({"start_year": "Int64", "end_year": "Int64"})
 
 
-def partnerships(kg: KnowledgeGraph, lang: str = "fr") -> pd.DataFrame:
+def partnerships(kg: Graph, lang: str = "fr") -> pd.DataFrame:
     """One row per partnership: label, kind, parties, countries, themes, years, status."""
     f = gather(kg, lang)
     rows = [
@@ -91,7 +91,7 @@ def partnerships(kg: KnowledgeGraph, lang: str = "fr") -> pd.DataFrame:
     )
 
 
-def themes_by(kg: KnowledgeGraph, by: str = "country", lang: str = "fr") -> pd.DataFrame:
+def themes_by(kg: Graph, by: str = "country", lang: str = "fr") -> pd.DataFrame:
     """How many facts (partnerships, interests, expertise) put each theme with each country
     (``by="country"``: where the fact takes place) or each French authority
     (``by="authority"``). Rows: countries or authorities; columns: themes."""

@@ -13,19 +13,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..match import invite, meet
-from ..names import ACTOR
-from ..viz.style import kind_name
-from .document import Paragraph, Report, Section, Table
-from .fact_table import what
-from .facts import AUTHORITIES, Facts, gather
-from .networks import pick_two, rank_networks
-from .questions import questions_section
-from .subject import Subject, active_on, facts_about, interest_touches, interested, resolve_subject
-from .texts import t
+from graphkit.graph.names import ACTOR
+from graphkit.match import invite, meet
+from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.fact_table import what
+from graphkit.reports.facts import AUTHORITIES, Facts, gather
+from graphkit.reports.networks import pick_two, rank_networks
+from graphkit.reports.questions import questions_section
+from graphkit.reports.subject import (
+    Subject,
+    active_on,
+    facts_about,
+    interest_touches,
+    interested,
+    resolve_subject,
+)
+from graphkit.reports.texts import t
+from graphkit.viz.style import kind_name
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 
 def _subject_actors(f: Facts, s: Subject) -> set[str]:
@@ -71,7 +78,7 @@ def _pairs(f: Facts, rows) -> Table:
 
 
 def meeting_brief(
-    kg: KnowledgeGraph,
+    kg: Graph,
     theme: str | None = None,
     country: str | None = None,
     participants: list[str] | tuple[str, ...] = (),

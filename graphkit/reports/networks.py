@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..match import invite
-from .facts import Facts
-from .texts import t
+from graphkit.match import invite
+from graphkit.reports.facts import Facts
+from graphkit.reports.texts import t
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 
 def _regions_around(f: Facts, place: str) -> list[str]:
@@ -32,7 +32,7 @@ def _regions_around(f: Facts, place: str) -> list[str]:
 
 
 def rank_networks(
-    kg: KnowledgeGraph,
+    kg: Graph,
     f: Facts,
     theme: str | None = None,
     country: str | None = None,

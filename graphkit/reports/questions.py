@@ -24,18 +24,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .. import vocab
-from .document import Items, Paragraph, Section
-from .texts import t
+from graphkit.model import vocab
+from graphkit.reports.document import Items, Paragraph, Section
+from graphkit.reports.texts import t
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
-    from .facts import Facts
+    from graphkit.graph.handle import Graph as Graph
+    from graphkit.reports.facts import Facts
 
 KINDS = ("Proposal", "Decision", "Deliverable", "Observation", "Question")
 
 
-def _outcomes(kg: KnowledgeGraph) -> dict[str, dict]:
+def _outcomes(kg: Graph) -> dict[str, dict]:
     """Every meeting outcome of the graph: kind, label, quote, meeting, speaker, row, due,
     the ids it names (``refs``, authors apart), its authors, answers and stances."""
     ids = vocab.local_id
@@ -100,7 +100,7 @@ def _outcomes(kg: KnowledgeGraph) -> dict[str, dict]:
     return found
 
 
-def open_questions(kg: KnowledgeGraph, about: set[str] | None = None) -> list[dict]:
+def open_questions(kg: Graph, about: set[str] | None = None) -> list[dict]:
     """The questions of earlier meetings that no row answers, on ``about`` (entity ids: a
     question asked by one of them counts too); every open question if ``about`` is None.
     Rows: question (the quote), node, label, speaker, row, meeting, about (the ids it names)."""
@@ -124,7 +124,7 @@ def open_questions(kg: KnowledgeGraph, about: set[str] | None = None) -> list[di
     return out
 
 
-def meeting_outcomes(kg: KnowledgeGraph, about: set[str] | None = None) -> list[dict]:
+def meeting_outcomes(kg: Graph, about: set[str] | None = None) -> list[dict]:
     """The proposals, decisions, expected deliverables and observations of meetings whose
     themes, territories or subjects are among ``about`` (all if None), in table order, each
     with its stances (``{"supports": [actor ids], …}``)."""
@@ -141,7 +141,7 @@ def _meeting(f: Facts, meeting: str) -> str:
     return f"{f.label(meeting)} ({date})" if date else f.label(meeting)
 
 
-def questions_section(kg: KnowledgeGraph, f: Facts, about: set[str] | None) -> Section:
+def questions_section(kg: Graph, f: Facts, about: set[str] | None) -> Section:
     """The section of a report that lists the open questions of earlier meetings on ``about``
     (all if None): each question, then who asked it, its row, the meeting, what it is about."""
     items = []
@@ -156,7 +156,7 @@ def questions_section(kg: KnowledgeGraph, f: Facts, about: set[str] | None) -> S
     return Section(t("open_questions", f.lang), blocks or [Paragraph(t("no_questions", f.lang))])
 
 
-def proposals_section(kg: KnowledgeGraph, f: Facts, about: set[str] | None) -> Section:
+def proposals_section(kg: Graph, f: Facts, about: set[str] | None) -> Section:
     """The section of a fascicule that lists what earlier meetings proposed, decided or
     expect on ``about``, each with its quote, who put it forward and who supports it."""
     items = []

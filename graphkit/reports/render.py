@@ -24,10 +24,10 @@ import io
 import re
 from pathlib import Path
 
-from ..files import write_atomic
-from ..spreadsheet import safe_row
-from .document import Cell, Figure, Items, Paragraph, Report, Table
-from .texts import t
+from graphkit.files.atomic import write_atomic
+from graphkit.files.spreadsheet import safe_row
+from graphkit.reports.document import Cell, Figure, Items, Paragraph, Report, Table
+from graphkit.reports.texts import t
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .document import Items, Paragraph, Report, Section
-from .fact_table import COLUMNS, Sources, fact_row, fact_table, sort_facts
-from .facts import Fact, Facts, gather
-from .texts import t
+from graphkit.reports.document import Items, Paragraph, Report, Section
+from graphkit.reports.fact_table import COLUMNS, Sources, fact_row, fact_table, sort_facts
+from graphkit.reports.facts import Fact, Facts, gather
+from graphkit.reports.texts import t
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 KINDS = ("partnership", "expertise", "interest", "membership")
 
@@ -76,7 +76,7 @@ def _section(f: Facts, heading: str, facts: list[Fact], place: str | None, sourc
     return Section(heading, blocks, level=3), networks, embassies
 
 
-def repertoire(kg: KnowledgeGraph, lang: str = "fr") -> Report:
+def repertoire(kg: Graph, lang: str = "fr") -> Report:
     """The répertoire by theme, by country and by region, in ``lang``."""
     f = gather(kg, lang)
     sources = Sources(f)

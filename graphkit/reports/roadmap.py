@@ -27,14 +27,14 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .document import Paragraph, Report, Section, Table
-from .facts import AUTHORITIES, Facts, gather
-from .networks import compatible, rank_networks
-from .subject import Subject, active_on, interest_touches
-from .texts import month_name, t
+from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.facts import AUTHORITIES, Facts, gather
+from graphkit.reports.networks import compatible, rank_networks
+from graphkit.reports.subject import Subject, active_on, interest_touches
+from graphkit.reports.texts import month_name, t
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 
 @dataclass
@@ -147,7 +147,7 @@ class NetworkRotation:
 
 
 def plan(
-    kg: KnowledgeGraph, months: int = 6, start: str | None = None, f: Facts | None = None
+    kg: Graph, months: int = 6, start: str | None = None, f: Facts | None = None
 ) -> list[Month]:
     """The meetings of ``months`` months from ``start`` (YYYY-MM; default :func:`first_month`)."""
     f = f or gather(kg)
@@ -180,9 +180,7 @@ def _fascicule(f: Facts, m: Month) -> list[str]:
     ]
 
 
-def roadmap(
-    kg: KnowledgeGraph, months: int = 6, start: str | None = None, lang: str = "fr"
-) -> Report:
+def roadmap(kg: Graph, months: int = 6, start: str | None = None, lang: str = "fr") -> Report:
     """The roadmap report (also as spreadsheet rows) for ``months`` months."""
     f = gather(kg, lang)
     meetings = plan(kg, months, start, f)

@@ -21,12 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..match.experts import resolve_theme
-from ..names import TERRITORY
-from .facts import AUTHORITIES, Fact, Facts
+from graphkit.graph.names import TERRITORY
+from graphkit.match.experts import resolve_theme
+from graphkit.reports.facts import AUTHORITIES, Fact, Facts
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 
 class NotAPlaceError(LookupError):
@@ -50,7 +50,7 @@ class Subject:
 
 
 def resolve_subject(
-    kg: KnowledgeGraph, f: Facts, theme: str | None = None, country: str | None = None
+    kg: Graph, f: Facts, theme: str | None = None, country: str | None = None
 ) -> Subject:
     """The subject named by a theme and/or a country or region (ids or labels)."""
     s = Subject()

@@ -5,10 +5,10 @@
 True
 """
 
-from .check import Dataset, Record, load_tables
-from .problems import DataError, Problem
-from .read import read_table
-from .schema import STATEMENT_KEYS, TABLES
+from graphkit.tables.check import Dataset, Record, load_tables
+from graphkit.tables.problems import DataError, Problem
+from graphkit.tables.read import read_table
+from graphkit.tables.schema import STATEMENT_KEYS, TABLES
 
 __all__ = [
     "TABLES",

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import gazetteer
-from ..ontology_files import theme_ids
-from .problems import DataError, Problem
-from .read import EXTENSIONS, Table, read_table
-from .schema import STATEMENT_KEYS, TABLES, TableSpec
+from graphkit.model.ontology_files import theme_ids
+from graphkit.tables import gazetteer
+from graphkit.tables.problems import DataError, Problem
+from graphkit.tables.read import EXTENSIONS, Table, read_table
+from graphkit.tables.schema import STATEMENT_KEYS, TABLES, TableSpec
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 YEAR = re.compile(r"^\d{4}$")

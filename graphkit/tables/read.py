@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import DataError, Problem
+from graphkit.tables.problems import DataError, Problem
 
 EXTENSIONS = (".csv", ".xlsx")
 

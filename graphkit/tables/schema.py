@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .. import vocab
+from graphkit.model import vocab
 
 # Column kinds: text, id, enum, year, date, iso2, iso (checked by place kind), int, yes, ref.
 # A ref names the tables whose ids it may point to ("themes" = the thesaurus).

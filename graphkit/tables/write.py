@@ -27,11 +27,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..files import write_atomic
-from .check import Dataset, load_tables
-from .problems import DataError, Problem
-from .read import EXTENSIONS, read_table
-from .schema import TABLES
+from graphkit.files.atomic import write_atomic
+from graphkit.tables.check import Dataset, load_tables
+from graphkit.tables.problems import DataError, Problem
+from graphkit.tables.read import EXTENSIONS, read_table
+from graphkit.tables.schema import TABLES
 
 
 def _lines(rows: list[dict[str, str]], columns: list[str], newline: str) -> str:

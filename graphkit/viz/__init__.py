@@ -6,7 +6,7 @@
 'Groupes de travail thématiques'
 """
 
-from .page import Page, viz
-from .scene import NODE_BUDGET, VIEWS, Scene, TooLargeError, scene
+from graphkit.viz.page import Page, viz
+from graphkit.viz.scene import NODE_BUDGET, VIEWS, Scene, TooLargeError, scene
 
 __all__ = ["NODE_BUDGET", "VIEWS", "Page", "Scene", "TooLargeError", "scene", "viz"]

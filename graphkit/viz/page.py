@@ -21,11 +21,11 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from ..i18n import say
-from .scene import Scene, scene
+from graphkit.text.i18n import say
+from graphkit.viz.scene import Scene, scene
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 
 @cache
@@ -88,7 +88,7 @@ class Page:
 
     def save(self, path: str | Path) -> Path:
         """Write the page to ``path`` (through a temporary file: never half written)."""
-        from ..files import write_atomic
+        from graphkit.files.atomic import write_atomic
 
         return write_atomic(path, self.html)
 
@@ -100,6 +100,6 @@ class Page:
         )
 
 
-def viz(kg: KnowledgeGraph, **options) -> Page:
+def viz(kg: Graph, **options) -> Page:
     """A :class:`Page` of the graph; ``options`` are those of :func:`graphkit.viz.scene.scene`."""
     return Page(scene(kg, **options))

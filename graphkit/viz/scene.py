@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .. import vocab
-from ..i18n import say, status_word
-from ..names import FRENCH_AUTHORITY, TERRITORY
-from . import basemap
-from .style import (
+from graphkit.graph.names import FRENCH_AUTHORITY, TERRITORY
+from graphkit.model import vocab
+from graphkit.text.i18n import say, status_word
+from graphkit.viz import basemap
+from graphkit.viz.style import (
     DEFAULT_STYLE,
     EDGE,
     GROUP_STYLE,
@@ -33,7 +33,7 @@ from .style import (
 )
 
 if TYPE_CHECKING:
-    from ..graph import KnowledgeGraph
+    from graphkit.graph.handle import Graph as Graph
 
 NODE_BUDGET = 1500
 VIEWS = ("peers", "meet", "south-south", "clusters")
@@ -68,7 +68,7 @@ class Scene:
     groups: list[dict] = field(default_factory=list)  # co-located nodes drawn as one (geo)
 
 
-def _labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
+def _labels(kg: Graph, lang: str) -> dict[str, str]:
     rows = kg.select(
         "SELECT ?s ?l (LANG(?l) AS ?lang) WHERE { ?s rdfs:label ?l "
         "FILTER(STRSTARTS(STR(?s), STR(gkd:)) || STRSTARTS(STR(?s), STR(gkt:))) }"
@@ -79,7 +79,7 @@ def _labels(kg: KnowledgeGraph, lang: str) -> dict[str, str]:
     return {k: v.get(lang) or v.get("fr") or next(iter(v.values())) for k, v in found.items()}
 
 
-def _facts(kg: KnowledgeGraph) -> tuple[dict, dict, dict, dict]:
+def _facts(kg: Graph) -> tuple[dict, dict, dict, dict]:
     """Per entity: its country, its sources, its position (own, its place's, its country's)
     and the place that position is of."""
     ids = vocab.local_id
@@ -112,8 +112,8 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
         allowed = {k for name in kinds for k in KIND_FILTERS[name]}
         keep = {n for n in keep if g.nodes[n]["kind"] in allowed}
     if theme is not None:  # an empty name is refused, not ignored
-        from ..match.experts import narrower_or_same, resolve_theme
-        from ..match.scoring import projection
+        from graphkit.match.experts import narrower_or_same, resolve_theme
+        from graphkit.match.scoring import projection
 
         themes = narrower_or_same(projection(kg), resolve_theme(kg, theme)) & set(g)
         around = {m for t in themes for m in g[t] if g.nodes[m]["kind"] != "Concept"}
@@ -134,7 +134,7 @@ def _select(g: nx.Graph, kg, theme, country, kinds, focus, depth) -> set[str]:
 def _suggestions(
     kg, view, focus, top, lang
 ) -> tuple[list[tuple[str, str, float, list[str]]], dict]:
-    from .. import match
+    from graphkit import match
 
     if view == "peers":
         if not focus:
@@ -164,7 +164,7 @@ _NODE_CLASSES = {
 }
 
 
-def _at_least(kg: KnowledgeGraph, kinds: tuple[str, ...]) -> int:
+def _at_least(kg: Graph, kinds: tuple[str, ...]) -> int:
     """How many nodes a page of the whole graph (of ``kinds``) draws at least: one COUNT
     query instead of building the graph view, which took 20 s on a national graph."""
     wanted = {k for name in kinds for k in KIND_FILTERS[name]} if kinds else set(_NODE_CLASSES)
@@ -186,7 +186,7 @@ def _too_large(count: int, budget: int) -> TooLargeError:
 
 
 def scene(
-    kg: KnowledgeGraph,
+    kg: Graph,
     theme: str | None = None,
     country: str | None = None,
     kinds: tuple[str, ...] = (),

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..files import write_atomic
+from graphkit.files.atomic import write_atomic
 
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 # Without these, Chromium tries to reach Google's services at start-up.

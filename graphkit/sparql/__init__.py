@@ -1,0 +1,3 @@
+"""SPARQL outward: saved queries, remote endpoints, ``serve``, ``push`` and
+exports.
+"""
