@@ -1,5 +1,8 @@
 """The partner model: which town (or authority) abroad a town should partner with.
 
+Kept whole although long: the model's terms, their fit and their file are one concern,
+shared by the product and the evaluation.
+
 One scoring code for the product (:mod:`.partners`, on the graph) and for the evaluation
 (:mod:`.evaluate`, on public twin-town lists): both describe what they know as
 :class:`Towns` — places with a country, coordinates, a population where the gazetteer has

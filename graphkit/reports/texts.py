@@ -1,5 +1,7 @@
 """The reports' own words (headings, column names, sentences) in fr, en, es and pt.
 
+Long because it is a table: the reports' words in four languages, one concern.
+
 Labels of things (actors, themes, places, kinds of partnership) come from the graph in the
 report's language; these are only the words around them.
 

@@ -277,7 +277,7 @@ def _rights(data: list[ox.Quad]) -> str:
 def build_time(kg: Graph) -> str | None:
     """When ``kg`` was built (xsd:dateTime), if it was loaded from a build.
 
-    >>> from graphkit import Graph
+    >>> from graphkit.graph.handle import Graph
     >>> build_time(Graph(ox.Store(), {"created": "2024-05-01T10:00:00+0200"}))
     '2024-05-01T10:00:00+02:00'
     """

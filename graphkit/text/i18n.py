@@ -1,5 +1,7 @@
 """Reason sentences and labels in French (default), English, Spanish and Portuguese.
 
+Long because it is a table: every sentence in four languages, one concern.
+
 >>> from graphkit.text.grammar import place, theme
 >>> say("shared_theme", "fr", theme=theme("biodiversite", "Biodiversité", "fr"))
 'les deux travaillent sur la biodiversité'
