@@ -1,6 +1,6 @@
 """A report as plain data: a title, sections of paragraphs, lists, tables and figures.
 
-Every string here is plain text (from the data or from :mod:`graphkit.reports.texts`); the
+Every string here is plain text (from the data or from :func:`graphkit.text.i18n.say`); the
 renderers escape it. The only markup a document holds is a figure's SVG, drawn and escaped by
 :mod:`graphkit.reports.figures`.
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from graphkit.files.atomic import write_atomic
 from graphkit.files.spreadsheet import safe_row
 from graphkit.reports.document import Cell, Figure, Items, Paragraph, Report, Table
-from graphkit.reports.texts import t
+from graphkit.text.i18n import say
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -124,8 +124,8 @@ def to_html(report: Report) -> str:
     )
     sources = "".join(f"<li>{_e(s)}</li>" for s in report.sources)
     footer = (
-        f"<footer><h2>{_e(t('sources', report.lang))}</h2><ol>{sources}</ol>"
-        f"<p>{_e(t('made_from', report.lang))} {_e(t('reading_note', report.lang))}</p></footer>"
+        f"<footer><h2>{_e(say('report.sources', report.lang))}</h2><ol>{sources}</ol>"
+        f"<p>{_e(say('report.made_from', report.lang))} {_e(say('report.reading_note', report.lang))}</p></footer>"
         if report.sources
         else ""
     )
@@ -187,9 +187,14 @@ def to_markdown(report: Report) -> str:
                 if block.data is not None:
                     lines += _table_md(block.data)
     if report.sources:
-        lines += [f"## {md_escape(t('sources', report.lang))}", ""]
+        lines += [f"## {md_escape(say('report.sources', report.lang))}", ""]
         lines += [f"{i}. {md_escape(s)}" for i, s in enumerate(report.sources, start=1)]
-        lines += ["", md_escape(t("made_from", report.lang) + " " + t("reading_note", report.lang))]
+        lines += [
+            "",
+            md_escape(
+                say("report.made_from", report.lang) + " " + say("report.reading_note", report.lang)
+            ),
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
