@@ -44,6 +44,24 @@ endpoint_option = click.option(
 )
 
 
+no_personal_data_option = click.option(
+    "--no-personal-data",
+    is_flag=True,
+    help="Leave out people's names and roles (and the notes that name them).",
+)
+
+
+def lang_option(what: str):
+    """``--lang``, French by default, for a command whose ``what`` it chooses the language of."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        default="fr",
+        show_default=True,
+        help=f"Language of {what}.",
+    )
+
+
 def fail(message: str) -> None:
     """Print one clear line (or several problem lines) on stderr and exit 1."""
     click.echo(printable(message), err=True)
@@ -180,13 +198,7 @@ def stats(graph_path: Path, endpoint: str | None, fmt: str) -> None:
 @main.command()
 @click.argument("name")
 @click.option("--raw", is_flag=True, help="RDF terms (CURIEs) instead of words.")
-@click.option(
-    "--lang",
-    type=click.Choice(LANGS),
-    default="fr",
-    show_default=True,
-    help="Language of the words for relations and types.",
-)
+@lang_option("the words for relations and types")
 @graph_option
 @endpoint_option
 @format_option

@@ -13,7 +13,7 @@ The same columns serve the répertoire (HTML, Markdown, CSV) and the fascicules.
 
 from __future__ import annotations
 
-from graphkit.reports.document import Table
+from graphkit.reports.blocks import Table
 from graphkit.reports.facts import Fact, Facts
 from graphkit.text.i18n import say
 

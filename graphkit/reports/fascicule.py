@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graphkit.match import experts
-from graphkit.reports.document import Figure, Items, Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Figure, Items, Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import Sources, fact_table, what
 from graphkit.reports.facts import ACTOR_KINDS as ACTORS
 from graphkit.reports.facts import Facts, gather

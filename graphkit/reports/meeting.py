@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from graphkit.graph.names import ACTOR
 from graphkit.match import invite, meet
-from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import what
 from graphkit.reports.facts import AUTHORITIES, Facts, gather
 from graphkit.reports.networks import pick_two, rank_networks

@@ -25,7 +25,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from graphkit.model import vocab
-from graphkit.reports.document import Items, Paragraph, Section
+from graphkit.reports.blocks import Items, Paragraph, Section
 from graphkit.text.i18n import say
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graphkit.reports.document import Items, Paragraph, Report, Section
+from graphkit.reports.blocks import Items, Paragraph, Section
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import COLUMNS, Sources, fact_row, fact_table, sort_facts
 from graphkit.reports.facts import Fact, Facts, gather
 from graphkit.text.i18n import say

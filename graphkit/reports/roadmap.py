@@ -27,7 +27,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.facts import AUTHORITIES, Facts, gather
 from graphkit.reports.networks import compatible, rank_networks
 from graphkit.reports.subject import Subject, active_on, interest_touches
