@@ -38,6 +38,7 @@ from graphkit.match.linkpred import BASELINES, baseline_scores
 from graphkit.match.partner_model import (
     FEATURES,
     NEGATIVES,
+    SOUTH_TERMS,
     PartnerModel,
     Towns,
     features,
@@ -46,6 +47,8 @@ from graphkit.match.partner_model import (
 )
 
 BOOTSTRAP = 1000
+TERM_GRID = (0.0, 0.01, 0.1, 1.0)  # (c): the values each term's weight may take
+SPLIT_SEED = 12345  # (c): the fixed split of the actors into validation and test halves
 FIT_SAMPLE = 1000  # with --sample, at most this many validation links fit each seed's weights
 COLUMNS = [
     "protocol",
@@ -88,7 +91,9 @@ def south_south(towns: Towns) -> Protocol:
     from graphkit.match.twin_lists import is_south
 
     south = np.array([is_south(c) for c in towns.country])
-    return Protocol("b-south-south", towns, south, south, {"shared": 0.0, "size": 0.0})
+    # Only the terms the South–South matcher computes for every pair (SOUTH_TERMS).
+    fixed = {f: 0.0 for f in FEATURES if f not in SOUTH_TERMS} | {"shared": 0.0, "size": 0.0}
+    return Protocol("b-south-south", towns, south, south, fixed)
 
 
 def reciprocal_ranks(scores: np.ndarray, truth: list[int], tiebreak: np.ndarray) -> list[float]:
@@ -273,7 +278,13 @@ __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "wo
 
 SHIPPED_KINDS = ("theme", "network", "group", "country")
 COMMON = 0.5  # a feature held by more than this share of one kind of actor says nothing
-PARTNER_VOTE = 1.0  # (c): a partner's vote, as a share of the strongest pair score
+# (c): graphkit's terms for "actor i should hold t", each a reason an officer can read:
+SHIPPED_TERMS = (
+    "likeness",  # actors like i (the matchers' pair score) hold t; share of the best vote
+    "overlap",  # actors whose facts overlap most of i's (Jaccard of the two sets) hold t
+    "partners",  # i's partners hold t (or are t's partners), share of i's partners
+    "holders",  # how many actors hold t: log(1 + n) / log(1 + the most held)
+)
 
 
 def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd.DataFrame:
@@ -282,11 +293,12 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
 
     A feature more than ``COMMON`` of one kind of actor holds (every partner abroad
     "cooperates with France") is no link to find and is left out. Hiding a partnership also
-    hides the countries only it gives. graphkit: the other actors vote for what they hold,
-    each with its pair score with the asker (kind weight × rarity × strengths), rebuilt
-    without the hidden links, and its partners with ``PARTNER_VOTE`` × the strongest pair
-    score (the partners of your partners, as in the partner model). Baselines run on the
-    actor–feature–actor graph."""
+    hides the countries only it gives. The actors that can be asked are split once in two
+    halves (a fixed draw, the same for every seed) and cross-fitted: graphkit's weights of
+    ``SHIPPED_TERMS`` are fitted (a conditional logit, w ≥ 0) on one half's queries of
+    every seed and rank the other half's, then the other way round, so that no query is
+    ranked with weights its actor helped fit (the data is too small for a single held-out
+    half). Baselines run on the actor–feature–actor graph."""
     from graphkit.match.evaluate import DERIVED, derive
     from graphkit.match.features import rarity
 
@@ -321,19 +333,20 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
         }
     )
     informative = [c for c in evidence if c[1] not in common]
-    rr = {m: [] for m in ("graphkit", *BASELINES)}
-    hits1 = {m: [] for m in rr}
-    hits10 = {m: [] for m in rr}
-    reachable: list[bool] = []
+    # each actor's informative links: features (j) and partners (n_f + other actor)
+    own: dict[int, list[int]] = {}
+    for i, j in informative:
+        own.setdefault(i, []).append(j)
+    for a, b in actor_links:
+        own.setdefault(a, []).append(n_f + b)
+        own.setdefault(b, []).append(n_f + a)
+    asked = np.array(sorted(i for i in own if len(own[i]) >= 2), dtype=int)
+    fold = np.zeros(n_a, dtype=int)
+    fold[asked[np.random.default_rng(SPLIT_SEED).permutation(len(asked))[len(asked) // 2 :]]] = 1
+    methods = ("graphkit", *BASELINES)
+    found: list[tuple[int, np.ndarray, int, dict, np.ndarray, bool]] = []
     for seed in seeds:
         rng = np.random.default_rng(seed)
-        # each actor's informative links: features (j) and partners (n_f + other actor)
-        own: dict[int, list[int]] = {}
-        for i, j in informative:
-            own.setdefault(i, []).append(j)
-        for a, b in actor_links:
-            own.setdefault(a, []).append(n_f + b)
-            own.setdefault(b, []).append(n_f + a)
         hidden_f, hidden_a, queries = set(), set(), []
         for i in sorted(own):
             if len(own[i]) < 2:
@@ -365,28 +378,26 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             (np.ones(2 * len(ai)), (np.r_[ai, bi], np.r_[bi, ai])), shape=(n_a, n_a)
         )
         held = sparse.hstack([held_f, aa]).tocsr()  # actors × (features + actors)
-        binary = (held > 0).astype(float)
+        binary = (held > 0).astype(float).tocsr()
         # nodes: actors 0 … n_a − 1, then features n_a …; a column t of `held` is node
         # n_a + t for a feature, t − n_f for an actor
         graph = _symmetric(
             sparse.bmat([[aa, binary[:, :n_f]], [None, sparse.csr_matrix((n_f, n_f))]]).tocsr()
         )
         node = np.r_[n_a + np.arange(n_f), np.arange(n_a)]
-        # node ids in `graph`: actors 0..n_a-1, then the columns of `held`
         kind_w = np.array([getattr(p.weights, f.split(":", 1)[0]) for f in p.features])
         colw = kind_w * rarity(x, p.weights)
         pair = (x @ sparse.diags(colw) @ x.T).tolil()
         pair.setdiag(0)
-        # A partner counts as much as an actor's strongest likeness: partners vote too.
         pair = pair.tocsr()
-        pair = (pair + PARTNER_VOTE * max(pair.max(), 1e-9) * aa).tocsr()
+        size = np.asarray(binary.sum(axis=1)).ravel()
+        both = (binary @ binary.T).toarray()
+        union = size[:, None] + size[None, :] - both
+        overlap = np.where(union > 0, both / np.maximum(union, 1), 0.0)
+        np.fill_diagonal(overlap, 0.0)
         degree = np.asarray(binary.sum(axis=0)).ravel()
         _, component = connected_components(graph, directed=False)
-        order = rng.permutation(len(queries))
-        test = [queries[k] for k in order[len(queries) // 2 :]]  # the other half: no fitting here
-        if sample is not None and len(test) > sample:
-            test = test[:sample]
-        for i, t in test:
+        for i, t in queries:
             same = (
                 np.array(
                     [f.split(":", 1)[0] == p.features[t].split(":", 1)[0] for f in p.features]
@@ -403,16 +414,65 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             if t not in set(cand.tolist()):
                 continue  # cold: nobody else holds it any more
             truth = int(np.searchsorted(cand, t))
+            terms = shipped_terms(pair[i], overlap[i], aa[i], held, binary, degree, cand)
+            scores = baseline_scores(graph, [i], node[cand])
             tiebreak = rng.random((1, len(cand)))
-            scores = {"graphkit": (pair[i] @ held[:, cand]).toarray()}
-            scores.update(baseline_scores(graph, [i], node[cand]))
-            for m, s in scores.items():
-                r = reciprocal_ranks(s, [truth], tiebreak)[0]
-                rr[m].append(r)
-                hits1[m].append(float(r >= 1.0))
-                hits10[m].append(float(r >= 0.1))
-            reachable.append(bool(component[i] == component[node[t]]))
-    return summarise("c-shipped", rr, hits1, hits10, reachable)
+            reach = bool(component[i] == component[node[t]])
+            found.append((int(fold[i]), terms, truth, scores, tiebreak, reach))
+    if sample is not None:
+        found = found[: 2 * sample]
+    weights = [_fit_terms([q for q in found if q[0] != k]) for k in (0, 1)]
+    rr = {m: [] for m in methods}
+    hits1 = {m: [] for m in rr}
+    hits10 = {m: [] for m in rr}
+    reachable: list[bool] = []
+    for k, terms, truth, scores, tiebreak, reach in found:
+        for m, s in {"graphkit": (terms @ weights[k])[None, :], **scores}.items():
+            r = reciprocal_ranks(s, [truth], tiebreak)[0]
+            rr[m].append(r)
+            hits1[m].append(float(r >= 1.0))
+            hits10[m].append(float(r >= 0.1))
+        reachable.append(reach)
+    frame = summarise("c-shipped", rr, hits1, hits10, reachable)
+    frame.attrs.update(
+        weights=[dict(zip(SHIPPED_TERMS, np.round(w, 4).tolist(), strict=True)) for w in weights]
+    )
+    return frame
+
+
+def _fit_terms(queries: list) -> np.ndarray:
+    """(c): weights of ``SHIPPED_TERMS`` chosen on ``queries`` (each: fold, terms, position
+    of the hidden link, baselines, tie-break, reachable): the grid point with the best MRR,
+    each weight in ``TERM_GRID`` (the first such point in grid order, for a tie). The data
+    is too small for a likelihood fit: it gave the tie-breaking count of holders as much
+    weight as the partners' vote, and lost to it."""
+    from itertools import product
+
+    best, found = -1.0, np.full(len(SHIPPED_TERMS), 1.0)
+    for w in product(TERM_GRID, repeat=len(SHIPPED_TERMS)):
+        if not any(w):
+            continue
+        w = np.array(w)
+        value = np.mean(
+            [reciprocal_ranks((q[1] @ w)[None, :], [q[2]], q[4])[0] for q in queries] or [0.0]
+        )
+        if value > best + 1e-12:
+            best, found = value, w
+    return found
+
+
+def shipped_terms(pair_i, overlap_i, partners_i, held, binary, degree, cand) -> np.ndarray:
+    """(c): the terms (candidates × ``SHIPPED_TERMS``) of one asker, each in 0–1."""
+    out = np.zeros((len(cand), len(SHIPPED_TERMS)))
+    likeness = (pair_i @ held[:, cand]).toarray().ravel()
+    out[:, 0] = likeness / likeness.max() if likeness.max() > 0 else 0.0
+    vote = overlap_i @ binary[:, cand].toarray()
+    out[:, 1] = vote / vote.max() if vote.max() > 0 else 0.0
+    n_partners = partners_i.sum()
+    if n_partners:
+        out[:, 2] = (partners_i @ binary[:, cand]).toarray().ravel() / n_partners
+    out[:, 3] = np.log1p(degree[cand]) / np.log1p(max(degree.max(), 1))
+    return out
 
 
 def keep_full(keep_f: np.ndarray, n_a: int) -> np.ndarray:
