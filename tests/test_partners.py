@@ -189,12 +189,20 @@ def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):
         check(links)
         return real_baselines(links, queries, cand)
 
+    real_node2vec = protocols.node2vec
+
+    def spy_node2vec(links, seed):
+        check(links)
+        return real_node2vec(links, seed, walks=2, length=5)
+
     monkeypatch.setattr(protocols, "_hide", hide)
+    monkeypatch.setattr(protocols, "node2vec", spy_node2vec)
     monkeypatch.setattr(protocols, "features", spy_features)
     monkeypatch.setattr(protocols, "baseline_scores", spy_baselines)
     monkeypatch.setattr("graphkit.match.partner_model.features", spy_features)
     frame, _ = protocols.run(proto, seeds=[0, 1])
     assert hidden_all and seen_checks and frame["n_queries"].iloc[0] > 0
+    assert "node2vec" in set(frame["method"])  # the embedding baseline saw only the rest too
     # and the check can fail: the full graph does show them
     with pytest.raises(AssertionError, match="visible"):
         check(t.links)
@@ -258,7 +266,7 @@ def test_fit_and_evaluate_on_slices_of_the_real_lists(tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert {r["protocol"] for r in rows} == {"a-french", "b-world", "b-south-south"}
-    assert len(rows) == 3 * 8
+    assert len(rows) == 3 * 9  # graphkit, seven baselines, node2vec
     for r in rows:
         assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1
         assert r["n_queries"] > 0 and r["hits@10"] >= r["hits@1"]

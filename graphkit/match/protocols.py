@@ -34,7 +34,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from graphkit.match.linkpred import BASELINES, baseline_scores
+from graphkit.match.linkpred import BASELINES, baseline_scores, node2vec, node2vec_available
 from graphkit.match.partner_model import (
     FEATURES,
     NEGATIVES,
@@ -72,6 +72,11 @@ class Protocol:
     query: np.ndarray  # bool per town: may be a query
     target: np.ndarray  # bool per town: may be hidden / be a candidate
     fixed: dict[str, float]  # weights not fitted (terms the list has no data for)
+
+
+def all_methods() -> tuple[str, ...]:
+    """graphkit, the classic baselines, and node2vec where gensim is installed."""
+    return ("graphkit", *BASELINES, *(("node2vec",) if node2vec_available() else ()))
 
 
 def french(towns: Towns, country: str = "France") -> Protocol:
@@ -147,13 +152,15 @@ def run(
     p: Protocol,
     seeds: Iterable[int] = range(5),
     sample: int | None = None,
-    methods: tuple[str, ...] = ("graphkit", *BASELINES),
+    methods: tuple[str, ...] | None = None,
 ) -> tuple[pd.DataFrame, list[PartnerModel]]:
     """The protocol's figures (one row per method) and the model fitted for each seed.
 
     ``sample`` caps the number of test queries per seed (drawn at random) for a quicker
-    run, and the validation links to ``FIT_SAMPLE``.
+    run, and the validation links to ``FIT_SAMPLE``. ``methods``: graphkit and every
+    baseline (node2vec when gensim is installed) by default.
     """
+    methods = methods or all_methods()
     rr: dict[str, list[float]] = {m: [] for m in methods}
     hits1: dict[str, list[float]] = {m: [] for m in methods}
     hits10: dict[str, list[float]] = {m: [] for m in methods}
@@ -174,6 +181,7 @@ def run(
         if sample is not None and len(validation) > FIT_SAMPLE:
             validation = validation[:FIT_SAMPLE]  # already in random order
         allowed = _candidates(p, seen)
+        embedding = node2vec(seen.links, seed) if "node2vec" in methods else None
         fixed = {k: v for k, v in p.fixed.items() if v is not None}
         x, y, g = training_pairs(seen, validation, allowed, rng)
         model = PartnerModel(
@@ -191,6 +199,8 @@ def run(
             scores.update(
                 {m: s for m, s in baseline_scores(seen.links, [i], cand).items() if m in methods}
             )
+            if embedding is not None:
+                scores["node2vec"] = (embedding[cand] @ embedding[i])[None, :]
             for m, s in scores.items():
                 r = reciprocal_ranks(s, [truth], tiebreak)[0]
                 rr[m].append(r)
@@ -343,7 +353,7 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
     asked = np.array(sorted(i for i in own if len(own[i]) >= 2), dtype=int)
     fold = np.zeros(n_a, dtype=int)
     fold[asked[np.random.default_rng(SPLIT_SEED).permutation(len(asked))[len(asked) // 2 :]]] = 1
-    methods = ("graphkit", *BASELINES)
+    methods = all_methods()
     found: list[tuple[int, np.ndarray, int, dict, np.ndarray, bool]] = []
     for seed in seeds:
         rng = np.random.default_rng(seed)
@@ -397,6 +407,7 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
         np.fill_diagonal(overlap, 0.0)
         degree = np.asarray(binary.sum(axis=0)).ravel()
         _, component = connected_components(graph, directed=False)
+        embedding = node2vec(graph, seed) if "node2vec" in methods else None
         for i, t in queries:
             same = (
                 np.array(
@@ -416,6 +427,8 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             truth = int(np.searchsorted(cand, t))
             terms = shipped_terms(pair[i], overlap[i], aa[i], held, binary, degree, cand)
             scores = baseline_scores(graph, [i], node[cand])
+            if embedding is not None:
+                scores["node2vec"] = (embedding[node[cand]] @ embedding[i])[None, :]
             tiebreak = rng.random((1, len(cand)))
             reach = bool(component[i] == component[node[t]])
             found.append((int(fold[i]), terms, truth, scores, tiebreak, reach))
