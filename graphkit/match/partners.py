@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
 SIDES = ("FrenchAuthority", "ForeignAuthority")
+SHOWN = 5e-5  # a term adding less than this (0.0000 once rounded) is no reason to show
 
 
 class NotAnAuthorityError(LookupError):
@@ -286,7 +287,7 @@ def partners(
         if score[k] <= 0:
             continue
         c = int(cand[k])
-        terms = dict((FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] > 0))
+        terms = dict((FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] >= SHOWN))
         if "area_partner" in terms and "near_their_partners" in terms:
             # the nearest of its partners is then a neighbour already named: one reason
             terms["area_partner"] += terms.pop("near_their_partners")

@@ -33,6 +33,7 @@ import pandas as pd
 
 from graphkit.graph.names import MACRO_REGION
 from graphkit.match.partner_model import FEATURES, features, pair_logits, read_weights
+from graphkit.match.partners import SHOWN
 from graphkit.match.scoring import linked_with, pair_reasons, projection, top_positions
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
@@ -163,7 +164,7 @@ def _row(p, towns, model, a: int, b: int, lang: str) -> dict | None:
         return None
     score = float(-np.expm1(-np.log(2) * z / p.weights.scale_south))
     parts = sorted(
-        ((FEATURES[k], score * terms[k] / z) for k in np.flatnonzero(terms > 0)),
+        ((FEATURES[k], score * terms[k] / z) for k in np.flatnonzero(score * terms / z >= SHOWN)),
         key=lambda t: -t[1],
     )
     texts = [_sentence(p, towns, a, b, f, x[FEATURES.index(f)], lang) for f, _ in parts]
