@@ -394,3 +394,31 @@ def test_peers_partners_decide_a_south_south_pair():
     assert "peer_partners" in SOUTH_TERMS
     z = pair_logits(t, np.array([2]), np.array([3, 4]), w)[0]
     assert z[0] > 0 == z[1]
+
+
+def test_the_shipped_data_terms_each_decide_their_case():
+    # Actors 0–5, three networks. Actor 0's partners (1, 2) are members of network 0;
+    # actors 3, 4, 5 of network 1; nobody holds network 2 but actor 5.
+    holds = np.zeros((6, 3))
+    holds[[1, 2], 0] = 1
+    holds[[3, 4, 5], 1] = 1
+    holds[5, 2] = 1
+    binary = sparse.csr_matrix(holds)
+    partners_0 = sparse.csr_matrix(np.array([[0, 1, 1, 0, 0, 0]], dtype=float))
+    cand = np.array([0, 1, 2])
+    degree = holds.sum(axis=0)
+    x = protocols.shipped_terms(
+        sparse.csr_matrix((1, 6)), np.zeros(6), partners_0, binary, binary, degree, cand, "network"
+    )
+    col = {t: k for k, t in enumerate(protocols.SHIPPED_TERMS)}
+    assert x[:, col["partners"]].tolist() == [1.0, 0.0, 0.0]  # the partners' network
+    assert int(np.argmax(x[:, col["holders_network"]])) == 1  # the most held one
+    assert not x[:, col["holders_theme"]].any()  # a count of holders for its own kind only
+    # Fitted on queries whose answer is the partners' network, the partners' term leads.
+    queries = [(0, x, 0, {}, np.array([[0.1, 0.2, 0.3]]), True)] * 3
+    w = protocols._fit_terms(queries)
+    assert (x @ w).argmax() == 0 and w[col["partners"]] > 0
+    # … and on queries whose answer is the most held network, its count of holders does.
+    queries = [(0, x, 1, {}, np.array([[0.1, 0.2, 0.3]]), True)] * 3
+    w = protocols._fit_terms(queries)
+    assert (x @ w).argmax() == 1 and w[col["holders_network"]] > 0

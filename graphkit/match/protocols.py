@@ -47,7 +47,7 @@ from graphkit.match.partner_model import (
 )
 
 BOOTSTRAP = 1000
-TERM_GRID = (0.0, 0.001, 0.01, 0.1, 1.0)  # (c): the values each term's weight may take
+TERM_GRID = (0.0, 0.001, 0.01, 0.1, 1.0, 10.0)  # (c): the values each term's weight may take
 SPLIT_SEED = 12345  # (c): the fixed split of the actors into validation and test halves
 FIT_SAMPLE = 1000  # with --sample, at most this many validation links fit each seed's weights
 COLUMNS = [
