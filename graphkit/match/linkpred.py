@@ -104,7 +104,9 @@ def node2vec(links: sparse.csr_matrix, seed: int = 0, **settings) -> np.ndarray:
     baseline: the cosine of two rows is the score.
 
     >>> g = sparse.csr_matrix(np.array([[0, 1, 1, 0], [1, 0, 1, 0], [1, 1, 0, 0], [0, 0, 0, 0]]))
-    >>> e = node2vec(g, walks=5, length=5, dim=4)  # doctest: +SKIP
+    >>> e = node2vec(g, walks=5, length=5, dim=4)
+    >>> e.shape, bool(np.allclose(np.linalg.norm(e[:3], axis=1), 1.0)), bool((e[3] == 0).all())
+    ((4, 4), True, True)
     """
     from gensim.models import Word2Vec
 
