@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from graphkit.match.features import Projection, project
+from graphkit.match.topk import top_k, top_positions  # noqa: F401  (south_south uses it from here)
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
 from graphkit.text.i18n import say, status_word
@@ -80,17 +81,20 @@ def linked_with(p: Projection) -> dict[str, set[str]]:
 
 
 def best_per_row(
-    p: Projection, rows: list[str], cols: list[str], k: int, block: int | None = None
+    p: Projection,
+    rows: list[str],
+    cols: list[str],
+    k: int,
+    block: int | None = None,
+    method: str = "auto",
 ) -> list[list[tuple[int, float]]]:
     """For each actor of ``rows``, the ``k`` actors of ``cols`` with the best positive score,
     as (position in ``cols``, score), best first, ties by position; never itself nor an actor
     it is linked to.
 
-    The product keeps only each row's best few as it goes (``sparse_dot_topn``, on every
-    core): memory is about ``len(rows) × (k + links)`` whatever the number of pairs. It is
-    exact: a row whose kept best end on a tie that may go on past them, or that lost too many
-    to its exclusions, is computed again in full. Without ``sparse_dot_topn`` the scores are
-    computed a block of rows at a time (``block × len(cols)`` floats).
+    Exact, without every score in memory: see :func:`graphkit.match.topk.top_k` (each row's
+    best few kept as the product goes, on every core; at world scale, the rarer features
+    first).
 
     >>> import graphkit
     >>> p = projection(graphkit.from_tables("data"))
@@ -106,71 +110,7 @@ def best_per_row(
     near = linked_with(p)
     # Each row's own excluded columns: itself and those it is linked to.
     left_out = [[where[b] for b in (a, *near.get(a, ())) if b in where] for a in rows]
-    try:
-        from sparse_dot_topn import sp_matmul_topn
-    except ImportError:  # the plain blocked product
-        return _blocked(left, right.tocsc(), left_out, k, block)
-    # Room past k for the exclusions and for ties: candidates holding the same features
-    # score the same, and a row whose k-th best ties with its last kept one is redone.
-    room = k + max(len(x) for x in left_out) + SPARE
-    found = sp_matmul_topn(left, right, top_n=room, threshold=0.0, n_threads=_threads(len(rows)))
-    out: list[list[tuple[int, float]]] = []
-    redo = []
-    indptr, indices, data = found.indptr.tolist(), found.indices, found.data
-    for i, skip in enumerate(left_out):
-        lo, hi = indptr[i], indptr[i + 1]
-        gone = set(skip)
-        kept = sorted(
-            (-v, j)
-            for j, v in zip(indices[lo:hi].tolist(), data[lo:hi].tolist(), strict=True)
-            if v > 0 and j not in gone
-        )
-        # The row was cut at `room`: what was cut is ≤ its smallest kept value, so the top k
-        # are sure unless fewer than k are left or the k-th ties with that smallest value.
-        if hi - lo == room and (len(kept) < k or -kept[k - 1][0] <= float(data[lo:hi].min())):
-            redo.append(i)
-        out.append([(j, -v) for v, j in kept[:k]])
-    if redo:
-        again = _blocked(left[redo], right.tocsc(), [left_out[i] for i in redo], k, block)
-        for i, best in zip(redo, again, strict=True):
-            out[i] = best
-    return out
-
-
-SPARE = 32  # room kept past k + exclusions (see best_per_row)
-
-
-def _threads(rows: int) -> int | None:
-    from graphkit.match.spread import cores
-
-    n = cores()
-    return n if n > 1 and rows >= 200 else None
-
-
-def _blocked(left, right, left_out, k: int, block: int | None) -> list[list[tuple[int, float]]]:
-    """:func:`best_per_row` as dense blocks of ``block`` rows (no ``sparse_dot_topn``)."""
-    block = block or max(1, 4_000_000 // max(1, right.shape[1]))
-    out = []
-    for start in range(0, left.shape[0], block):
-        scores = (left[start : start + block] @ right).toarray()
-        for i, row in enumerate(scores):
-            row[left_out[start + i]] = 0.0
-            out.append(top_positions(row, k))
-    return out
-
-
-def top_positions(row: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The ``k`` best positive (position, value) of ``row``, best first, ties by position.
-
-    >>> top_positions(np.array([0.5, 0.0, 2.0, 0.5]), 2)
-    [(2, 2.0), (0, 0.5)]
-    """
-    positive = np.flatnonzero(row > 0)
-    if len(positive) > k:
-        kth = np.partition(row[positive], -k)[-k]
-        positive = positive[row[positive] >= kth]
-    order = sorted(positive.tolist(), key=lambda j: (-row[j], j))[:k]
-    return [(j, float(row[j])) for j in order]
+    return top_k(left, right, left_out, k, method=method, block=block)
 
 
 def _shared(p: Projection, a: str, b: str) -> list[tuple[int, float]]:
