@@ -185,6 +185,8 @@ def _pruned(
             i, s = pair_rows[at], float(scores[at])
             if s > 0 and len(out[i]) < k:
                 out[i].append((pair_cols[at], s))
+    stats = {"rows": len(left_out), "full": len(full), "pairs": len(pair_rows)}
+    __import__("sys").stderr.write(f"pruned: {stats}\n")
     if full:
         again = _topn(left[full], right, [left_out[i] for i in full], k, block)
         for i, best in zip(full, again, strict=True):
@@ -197,7 +199,7 @@ def exact_pair_scores(
     right: sparse.csr_matrix,
     rows: np.ndarray,
     cols: np.ndarray,
-    block: int = 256,
+    block: int = 32,
 ) -> np.ndarray:
     """``(left @ right)[rows[n], cols[n]]`` for each n, ``rows`` ascending, by scipy's own
     product on a block of rows and the columns its pairs ask for: the same floats, to the
