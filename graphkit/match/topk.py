@@ -35,6 +35,7 @@ from scipy import sparse
 SPARE = 32  # room kept past k + exclusions in ``topn`` (ties: holders of the same features)
 PRUNE_FROM = 100_000_000  # pairs from which ``auto`` prunes (S2's French: 2.5 × 10⁹)
 RARE_ROOM = 96  # rare-feature candidates kept per row in ``pruned``
+LAST: dict[str, int] = {}  # what the last ``pruned`` did: rows, rows in full, pairs rescored
 
 
 def top_k(
@@ -185,8 +186,7 @@ def _pruned(
             i, s = pair_rows[at], float(scores[at])
             if s > 0 and len(out[i]) < k:
                 out[i].append((pair_cols[at], s))
-    stats = {"rows": len(left_out), "full": len(full), "pairs": len(pair_rows)}
-    __import__("sys").stderr.write(f"pruned: {stats}\n")
+    LAST.update(rows=len(left_out), full=len(full), pairs=len(pair_rows))
     if full:
         again = _topn(left[full], right, [left_out[i] for i in full], k, block)
         for i, best in zip(full, again, strict=True):
