@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from graphkit.graph.names import AUTHORITY
+from graphkit.match.evidence import EvidenceTable
 from graphkit.match.features import Projection
 from graphkit.match.scale import unit
 from graphkit.match.scoring import (
@@ -95,19 +96,16 @@ def _evidence(p: Projection, theme: str) -> dict[str, dict[str, tuple[float, str
         return memo[theme]
     w = p.weights
     themes = narrower_or_same(p, theme)
+    by_theme, status_of = _statements_by_theme(p), _status_by_statement(p)
     found: dict[str, dict[str, tuple[float, str, str, str]]] = defaultdict(dict)
-    for actor, t, relation, via in p.statement_actor_theme:
-        if t not in themes:
-            continue
+    # The rows of these themes, in the order of p.statement_actor_theme.
+    for _, actor, t, relation, via in sorted(r for x in themes for r in by_theme.get(x, ())):
         if relation == "expertise":
             found[actor][via] = (w.expert_expertise, relation, t, "active")
         elif relation == "interest":
             found[actor][via] = (w.expert_interest, relation, t, "active")
         else:
-            status = next(
-                (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
-                "active",
-            )
+            status = status_of.get((actor, t, via), "active")
             found[actor][via] = (
                 w.expert_partnership * w.status.get(status, 1.0),
                 relation,
@@ -116,6 +114,48 @@ def _evidence(p: Projection, theme: str) -> dict[str, dict[str, tuple[float, str
             )
     memo[theme] = dict(found)
     return memo[theme]
+
+
+def _statements_by_theme(p: Projection) -> dict[str, list[tuple[int, str, str, str, str]]]:
+    """Theme -> its rows of ``p.statement_actor_theme``, each with its position first."""
+    found = p.__dict__.get("_statements_by_theme")
+    if found is None:
+        found = defaultdict(list)
+        for n, (actor, t, relation, via) in enumerate(p.statement_actor_theme):
+            found[t].append((n, actor, t, relation, via))
+        p.__dict__["_statements_by_theme"] = found = dict(found)
+    return found
+
+
+def _status_by_statement(p: Projection) -> dict[tuple[str, str, str], str]:
+    """(actor, theme, statement) -> the status of the first evidence of the actor's theme
+    cell that the statement gives: one pass over the evidence instead of a search per row."""
+    found = p.__dict__.get("_status_by_statement")
+    if found is None:
+        found = {}
+        ev = p.evidence
+        if not isinstance(ev, EvidenceTable):  # a hand-made projection: a plain mapping
+            for (actor, feature), evs in ev.items():
+                if feature.startswith("theme:"):
+                    for e in evs:
+                        found.setdefault((actor, feature.split(":", 1)[1], e.via), e.status)
+            p.__dict__["_status_by_statement"] = found
+            return found
+        width, words = len(ev.features), ev.words
+        themes = {
+            j: f.split(":", 1)[1] for j, f in enumerate(ev.features) if f.startswith("theme:")
+        }
+        offsets = ev.offsets.tolist()
+        vias, statuses = ev.columns["via"].tolist(), ev.columns["status"].tolist()
+        for at, key in enumerate(ev.keys.tolist()):
+            t = themes.get(key % width)
+            if t is None:
+                continue
+            actor = ev.actors[key // width]
+            for n in range(offsets[at], offsets[at + 1]):
+                found.setdefault((actor, t, words[vias[n]]), words[statuses[n]])
+        p.__dict__["_status_by_statement"] = found
+    return found
 
 
 def evidence_totals(p: Projection, theme: str) -> dict[str, float]:

@@ -7,7 +7,7 @@ score and sorting each row would (best first, ties by column), three ways:
 - ``blocked``: every score, a block of rows at a time (the reference; no extra package);
 - ``topn``: ``sparse_dot_topn`` keeps each row's best few as it multiplies, on every core;
   a row whose kept best end on a tie that may go on past them is redone in full;
-- ``pruned`` (world scale): popular features make nearly every pair a candidate, so the
+- ``pruned`` (kept for data where it pays; not chosen by ``auto``): popular features make nearly every pair a candidate, so the
   product is first taken on the rarer features only. For row a, let U(a) bound what the
   popular features can add (a's weighted strengths times each feature's strongest holder)
   and θ(a) be the k-th best rare-feature score. A column sharing no rare feature with a
@@ -33,7 +33,6 @@ import numpy as np
 from scipy import sparse
 
 SPARE = 32  # room kept past k + exclusions in ``topn`` (ties: holders of the same features)
-PRUNE_FROM = 100_000_000  # pairs from which ``auto`` prunes (S2's French: 2.5 × 10⁹)
 RARE_ROOM = 96  # rare-feature candidates kept per row in ``pruned``
 LAST: dict[str, int] = {}  # what the last ``pruned`` did: rows, rows in full, pairs rescored
 
@@ -50,8 +49,10 @@ def top_k(
     """Row i's ``k`` best (column, score) of ``left @ right`` with a positive score, best
     first, ties by column; the columns of ``left_out[i]`` never.
 
-    ``method``: ``auto`` (``pruned`` from ``PRUNE_FROM`` pairs, else ``topn``, ``blocked``
-    without ``sparse_dot_topn``), or one of them by name. ``popular``: the holders past which
+    ``method``: ``auto`` (``topn``, or ``blocked`` without ``sparse_dot_topn``), or one of
+    them by name. ``pruned`` is not chosen by itself: on the world-scale data (S2) the bound
+    separated only 1,649 rows of 50,000 and the rest were computed in full, slower than
+    ``topn`` alone (measured 2026-11-30, benchmarks/results/matchers-2026-11-30.md). ``popular``: the holders past which
     a feature is popular (``pruned``; default a twentieth of the columns).
 
     >>> from scipy import sparse
@@ -67,8 +68,7 @@ def top_k(
         except ImportError:
             method = "blocked"
         else:
-            big = left.shape[0] * right.shape[1] >= PRUNE_FROM
-            method = "pruned" if big else "topn"
+            method = "topn"
     if method == "blocked":
         return _blocked(left, right.tocsc(), left_out, k, block)
     if method == "topn":
