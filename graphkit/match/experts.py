@@ -32,7 +32,7 @@ from graphkit.match.scoring import (
 )
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 __all__ = [
     "experts",
@@ -198,7 +198,12 @@ def evidence_sentences(p: Projection, theme: str, actor: str, lang: str = "fr") 
             key = "partnership_on_pl" if partnership.plural else "partnership_on"
             text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":
-                text = say("status_plain", lang, text=text, status=status_word(status, lang))
+                text = say(
+                    "status_plain",
+                    lang,
+                    text=text,
+                    status=say(f"status.{status}", lang, otherwise=status),
+                )
         said.append((weight, text))
     ranked = sorted(said, key=lambda x: (-x[0], x[1]))
     return [t for s, t in ranked if s > w.expert_interest] or [t for _, t in ranked]

@@ -20,7 +20,7 @@ from graphkit.match.features import Projection, project
 from graphkit.match.topk import top_k, top_positions  # noqa: F401  (south_south uses it from here)
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.cache_rows import RowSource
@@ -258,7 +258,7 @@ def feature_sentence(
             lang,
             text=text,
             who=p.label(weakest, lang),
-            status=status_word(status, lang),
+            status=say(f"status.{status}", lang, otherwise=status),
         )
     return text
 
@@ -368,7 +368,7 @@ def weighed_reasons(
                 lang,
                 text=sentence,
                 who=p.label(weakest, lang),
-                status=status_word(state, lang),
+                status=say(f"status.{state}", lang, otherwise=state),
             )
         if sentence not in reasons and limit is not None and len(reasons) == limit:
             break
