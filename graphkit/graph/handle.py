@@ -48,7 +48,7 @@ def term_value(term: Any) -> str | None:
 
 
 NAMES_KEY = "names"
-WORDS_KEY = "names by word"  # the name index's WordIndex
+WORDS_KEY = "words of the names"  # the name index's WordIndex
 
 
 def name_index(rows: RowSource) -> NameIndex:
