@@ -177,7 +177,14 @@ def evidence_totals(p: Projection, theme: str) -> dict[str, float]:
 
 def evidence_sentences(p: Projection, theme: str, actor: str, lang: str = "fr") -> list[str]:
     """The sentences that show ``actor`` has done ``theme``, strongest first; a stated
-    interest only when it has nothing stronger to show."""
+    interest only when it has nothing stronger to show.
+
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> evidence_sentences(p, "dechets", "fr-val-de-marne")[:1]
+    ['expertise déclarée en déchets']
+    """
     w = p.weights
     labels: dict[str, grammar.Noun] = {}
     # One noun per partnership and language, not per statement nor per theme asked.
