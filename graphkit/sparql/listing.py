@@ -37,8 +37,8 @@ from graphkit.sparql import saved_queries as sq
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph
 
-FIRST_PAGE = 25  # keys in the first page: its rows come quickly
-PAGE = 400  # then pages grow to this many keys
+FIRST_PAGE = 4  # keys in the first page (or as many as --limit asks): its rows come at once
+PAGE = 400  # then pages double up to this many keys
 
 _PAGE_LINE = re.compile(r"#\s*page\s*:\s*\??([A-Za-z_]\w*)\s*$", re.MULTILINE)
 
@@ -65,7 +65,7 @@ def solutions(
     values: Mapping[str, str] | None = None,
     limit: int | None = None,
     offset: int = 0,
-    first: int = FIRST_PAGE,
+    first: int | None = None,
     size: int = PAGE,
 ) -> tuple[list[str], Iterator[ox.QuerySolution]]:
     """The variables of a saved query (or of its name) and an iterator over its solutions
@@ -98,6 +98,8 @@ def solutions(
         results = kg.query(sq.with_rows(text, [by], [[k[at]] for k in page], deep=True))
         return page, results
 
+    if first is None:
+        first = min(max(FIRST_PAGE, offset + (limit or 0)), size)
     page, results = page_of(first)
     names = [v.value for v in results.variables]
     missing = [k for k in key_names if k not in names]
