@@ -461,8 +461,10 @@ def _answer(
 
 
 def _write_rows(names: list[str], solutions, fmt: str, write) -> str | None:
-    from graphkit.graph.handle import term_value
     from graphkit.sparql.query_page import json_stream
+
+    def plain(s) -> dict:  # a solution iterates its terms in order: quicker than s[name]
+        return {n: None if t is None else t.value for n, t in zip(names, s, strict=True)}
 
     if fmt == "json":
         for text in json_stream(names, solutions):
@@ -473,8 +475,8 @@ def _write_rows(names: list[str], solutions, fmt: str, write) -> str | None:
         seen = False
         for s in solutions:
             seen = True
-            write(render([{n: term_value(s[n]) for n in names}], "csv", names).split("\n", 1)[1])
+            write(render([plain(s)], "csv", names).split("\n", 1)[1])
         return None if seen else "no results"
-    rows = [{n: term_value(s[n]) for n in names} for s in solutions]
+    rows = [plain(s) for s in solutions]
     write(render(rows, fmt, names))
     return None if rows else "no results"

@@ -37,7 +37,7 @@ from graphkit.sparql import saved_queries as sq
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph
 
-FIRST_PAGE = 4  # keys in the first page (or as many as --limit asks): its rows come at once
+FIRST_PAGE = 4  # keys in the first page: its rows come at once
 PAGE = 400  # then pages double up to this many keys
 
 _PAGE_LINE = re.compile(r"#\s*page\s*:\s*\??([A-Za-z_]\w*)\s*$", re.MULTILINE)
@@ -99,8 +99,8 @@ def solutions(
         results = kg.query(sq.with_rows(text, [by], [[k[at]] for k in page], deep=True))
         return page, results
 
-    if first is None:
-        first = min(max(FIRST_PAGE, offset + (limit or 0)), size)
+    if first is None:  # few keys first: one group's members may already fill a page
+        first = FIRST_PAGE
     page, results = page_of(first)
     names = [v.value for v in results.variables]
     missing = [k for k in key_names if k not in names]

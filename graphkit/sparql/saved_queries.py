@@ -253,6 +253,8 @@ def _theme(kg: Graph, value: str) -> str:
     from graphkit.graph.names import THEME, WrongKindError
     from graphkit.model.ontology_files import theme_ids
 
+    if value.strip() in theme_ids():  # an id names itself first: no need of the name index
+        return value.strip()
     try:
         found = kg.resolve(value, THEME)
     except WrongKindError as err:
