@@ -123,3 +123,26 @@ def test_cli_streams_a_listing_in_every_format(built):
     assert len(csv_lines) == 1 + len(doc["results"]["bindings"])
     table = run("--limit", "3").splitlines()
     assert len(table) == 2 + 3  # header, rule, three rows
+
+
+def test_keys_are_kept_beside_the_build(built):
+    """The keys a listing pages by are cached with the build (as the name index is): a new
+    process reads them back, and gives the same pages."""
+    import hashlib
+
+    from graphkit.graph import cache
+
+    expected = whole(graphkit.load(built), "repertoire", {})
+    first = graphkit.load(built)
+    assert paged(first, "repertoire", {}, first=2, size=5) == expected
+    digest = hashlib.sha256(sq.keys_text("repertoire").encode()).hexdigest()[:16]
+    kept = cache._file(first, f"listing-keys repertoire {digest}")
+    assert kept is not None and kept.exists()
+    made = kept.stat().st_mtime_ns
+    again = graphkit.load(built)
+    texts = []
+    query = again.query
+    again.query = lambda text, *a: texts.append(text) or query(text, *a)
+    assert paged(again, "repertoire", {}, first=3, size=4) == expected
+    assert kept.stat().st_mtime_ns == made  # read, not made again
+    assert all("ORDER BY" in t and "VALUES (?actor)" in t for t in texts)  # pages only
