@@ -430,14 +430,18 @@ def _answer(
 
     from graphkit.sparql import saved_queries as sq
     from graphkit.sparql.listing import solutions
-    from graphkit.sparql.remote import EndpointError
 
+    errors: tuple[type[Exception], ...] = (sq.ParamError,)
+    if getattr(kg, "endpoint", None) is not None:  # urllib's import is 0.1 s of a local query
+        from graphkit.sparql.remote import EndpointError
+
+        errors += (EndpointError,)
     try:
         if query.saved and sq.keys_text(query.name) is not None:
             names, rows = solutions(kg, query, values, limit, offset)
             return _write_rows(names, rows, fmt, write)
         results = sq.run(kg, query, values)
-    except (sq.ParamError, EndpointError) as err:
+    except errors as err:
         fail(f"error: {err}")
     except SyntaxError as err:
         fail(f"error: invalid SPARQL: {err}")
