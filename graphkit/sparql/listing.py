@@ -98,7 +98,7 @@ def key_rows(kg: Graph, name: str, keys: str) -> KeyRows:
             raise ValueError(f"{name}.keys.rq: its page variable must be an IRI")
         return KeyRows(names, rows)
 
-    if getattr(kg, "endpoint", None) is not None:  # a remote store: nothing to keep it beside
+    if kg.meta.get("endpoint"):  # a remote store (RemoteGraph): nothing to keep it beside
         return compute()
     from graphkit.graph.cache import cached
 
@@ -117,8 +117,9 @@ def solutions(
 ) -> tuple[list[str], Iterator[ox.QuerySolution]]:
     """The variables of a saved query (or of its name) and an iterator over its solutions
     ``offset`` to ``offset + limit`` (all if None), made page by page when the query has
-    a keys query and no parameter is given, else in one run (with a page of keys bound
-    beside a parameter, the engine started from the parameter for every page).
+    a keys query, no parameter is given and ``kg`` is a local build, else in one run (with
+    a page of keys bound beside a parameter, the engine started from the parameter for
+    every page).
     """
     if limit is not None and limit < 0 or offset < 0:
         raise ValueError("limit and offset must be positive")
@@ -126,7 +127,10 @@ def solutions(
     keys = sq.keys_text(query.name) if query.saved else None
     bound = sq.bind(query, values or {}, kg)
     stop = None if limit is None else offset + limit
-    if keys is None or bound:  # a parameter restricts the work already: one run is quicker
+    # A parameter restricts the work already: one run is quicker. A remote store runs the
+    # query whole too: Virtuoso refuses a page of countries (a property path whose end is
+    # bound by a VALUES block of several rows), and the server bounds each query anyway.
+    if keys is None or bound or kg.meta.get("endpoint"):
         results = sq.run(kg, query, values)
         if not isinstance(results, ox.QuerySolutions):
             raise TypeError(f"{query.name}: not a SELECT query")
