@@ -186,9 +186,10 @@ def named(p: Projection, entity: str, lang: str = "fr") -> grammar.Noun:
     return grammar.named(label, lang)
 
 
-def common_features(p: Projection, share: float = 0.6) -> frozenset[str]:
-    """Features held by at least ``share`` of the actors of some kind that hold anything
-    (the meeting every French authority attended): true of nearly everyone, so no reason.
+def common_features(p: Projection) -> frozenset[str]:
+    """Features held by at least ``Weights.common_share`` of the actors of some kind that hold
+    anything (the meeting every French authority attended): true of nearly everyone, so no
+    reason. A kind with fewer than ``Weights.common_min_actors`` such actors has none.
 
     >>> import graphkit
     >>> "event:evt-reunion-brainstorming-amerique-latine-2020-11-30" in common_features(
@@ -203,10 +204,11 @@ def common_features(p: Projection, share: float = 0.6) -> frozenset[str]:
         common: set[str] = set()
         for kind in set(kinds.tolist()):
             rows = np.flatnonzero((kinds == kind) & active)
-            if len(rows) < 5:  # too few to call anything common
+            if len(rows) < p.weights.common_min_actors:  # too few to call anything common
                 continue
             counts = np.asarray(held[rows].sum(axis=0)).ravel()
-            common |= {p.features[j] for j in np.flatnonzero(counts >= share * len(rows))}
+            least = p.weights.common_share * len(rows)
+            common |= {p.features[j] for j in np.flatnonzero(counts >= least)}
         # Themes are what a reason is about: a common theme still says what two share.
         found = frozenset(f for f in common if not f.startswith("theme:"))
         p.__dict__["_common"] = found
