@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graphkit.graph.handle import NAMES_KEY, Graph, name_index
-from graphkit.graph.names import NameIndex
+from graphkit.graph.handle import NAMES_KEY, WORDS_KEY, Graph, name_index
+from graphkit.graph.names import NameIndex, WordIndex
 from graphkit.graph.store import DEFAULT_GRAPH_PATH, open_version
 
 if TYPE_CHECKING:
@@ -150,6 +150,7 @@ def build(
     def caches() -> None:
         scratch = KnowledgeGraph(ox.Store())
         scratch.__dict__["names"] = made["names"] = name_index(watch)
+        made["words"] = made["names"].word_index()
         made["projection"] = projection(scratch, weights, rows=watch)
 
     weights = Weights()
@@ -159,6 +160,7 @@ def build(
     kg = load(out)
     kg.__dict__["_building"] = True  # the caches are missing because they are made now
     cached(kg, NAMES_KEY, lambda: made["names"], NameIndex, built=True)
+    cached(kg, WORDS_KEY, lambda: made["words"], WordIndex)  # for "did you mean"
     # scoring.projection's key: what a matcher reads first
     cached(kg, f"projection {weights!r}", lambda: made["projection"], Projection, built=True)
     del kg.__dict__["_building"]
