@@ -126,7 +126,7 @@ def build(
     from graphkit.graph.cache import cached
     from graphkit.graph.cache_rows import QuadRows
     from graphkit.graph.store import write_build
-    from graphkit.graph.to_rdf import data_quads, ontology_quads
+    from graphkit.graph.to_rdf import data_quads, ontology_quads, plain_triples
     from graphkit.match.features import Projection
     from graphkit.match.scoring import projection
     from graphkit.match.weights import Weights
@@ -154,7 +154,11 @@ def build(
 
     weights = Weights()
     write_build(
-        watch.watch(itertools.chain(data_quads(data), ontology_quads())), out, meanwhile=caches
+        plain_triples(data),
+        out,
+        meanwhile=caches,
+        quads=watch.watch(ontology_quads()),
+        seen=watch.watch_plain,
     )
     kg = load(out)
     kg.__dict__["_building"] = True  # the caches are missing because they are made now

@@ -171,11 +171,13 @@ class NameIndex:
         self.kinds = PackedMap((kinds or {}).items())
         # place -> the actors seated there
         self.seated = PackedMap((p, "|".join(sorted(a))) for p, a in (seated or {}).items())
+        # each distinct text folded once (labels repeat: a city and its authority, languages)
+        folded = {t: normalise(t) for t in {*names, *(x for ls in names.values() for x in ls)}}
         by_key: dict[str, set[str]] = defaultdict(set)
         for eid, labels in names.items():
-            by_key[normalise(eid)].add(eid)
+            by_key[folded[eid]].add(eid)
             for label in labels:
-                by_key[normalise(label)].add(eid)
+                by_key[folded[label]].add(eid)
         self._by_key = PackedMap((key, "|".join(sorted(eids))) for key, eids in by_key.items())
 
     def to_plain(self) -> tuple[dict, dict]:
