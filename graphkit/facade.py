@@ -123,11 +123,11 @@ def build(
     """
     import itertools
 
-    from graphkit.graph.cache import cached
+    from graphkit.graph.cache import cached, write_cache
     from graphkit.graph.cache_rows import QuadRows
+    from graphkit.graph.forked import Forked
     from graphkit.graph.store import write_build
     from graphkit.graph.to_rdf import data_quads, ontology_quads, plain_triples
-    from graphkit.match.features import Projection
     from graphkit.match.scoring import projection
     from graphkit.match.weights import Weights
     from graphkit.tables import DataError, Dataset, load_tables
@@ -143,27 +143,40 @@ def build(
         if problems:
             raise DataError(problems)
     # The caches are computed from the quads as they go into the store, not read back, and
-    # while Oxigraph's bulk loader (which leaves Python free) indexes them.
+    # while Oxigraph's bulk loader indexes them: the name index in a forked child, the
+    # projection here (it reads only the rows, not the name index).
     watch = QuadRows()
+    weights = Weights()
+    key = f"projection {weights!r}"  # scoring.projection's key: what a matcher reads first
     made: dict = {}
 
-    def caches() -> None:
-        scratch = KnowledgeGraph(ox.Store())
-        scratch.__dict__["names"] = made["names"] = name_index(watch)
-        made["projection"] = projection(scratch, weights, rows=watch)
+    def meanwhile(version: Path, build_id: str):
+        watch.rows("types")  # indexed once, before the fork: both sides read it
+        made["names"] = Forked(lambda: write_cache(version, build_id, NAMES_KEY, name_index(watch)))
 
-    weights = Weights()
-    write_build(
-        plain_triples(data),
-        out,
-        meanwhile=caches,
-        quads=watch.watch(ontology_quads()),
-        seen=watch.watch_plain,
-    )
+        def during() -> None:
+            scratch = KnowledgeGraph(ox.Store())
+            scratch.__dict__["names"] = NameIndex({})  # its labels are not in the cache
+            made["projection"] = projection(scratch, weights, rows=watch)
+            write_cache(version, build_id, key, made["projection"])
+            if not made["names"].wait():  # said on stderr by the child: made here instead
+                write_cache(version, build_id, NAMES_KEY, name_index(watch))
+
+        return during
+
+    try:
+        write_build(
+            plain_triples(data),
+            out,
+            meanwhile=meanwhile,
+            quads=watch.watch(ontology_quads()),
+            seen=watch.watch_plain,
+        )
+    finally:
+        if "names" in made:
+            made["names"].stop()
     kg = load(out)
-    kg.__dict__["_building"] = True  # the caches are missing because they are made now
-    cached(kg, NAMES_KEY, lambda: made["names"], NameIndex, built=True)
-    # scoring.projection's key: what a matcher reads first
-    cached(kg, f"projection {weights!r}", lambda: made["projection"], Projection, built=True)
-    del kg.__dict__["_building"]
+    names = cached(kg, NAMES_KEY, lambda: name_index(watch), NameIndex, built=True)
+    made["projection"].labels = names.by_lang
+    kg.__dict__.setdefault("_cache", {})[key] = made["projection"]
     return kg

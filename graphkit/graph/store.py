@@ -171,15 +171,18 @@ def _switch(version: Path, target: Path) -> None:
 def write_build(
     triples: Iterable[tuple[str, str, Term]],
     graph_path: str | Path,
-    meanwhile: Callable[[], None] | None = None,
+    meanwhile: Callable[[Path, str], Callable[[], None] | None] | None = None,
     quads: Iterable[ox.Quad] = (),
     seen: Callable[[list], None] | None = None,
 ) -> dict:
     """Load ``triples`` (plain terms, see :func:`graphkit.graph.to_rdf.plain_triples`; the
     default graph) and ``quads`` (pyoxigraph quads, any graph) into a new store and write
     the Turtle file, then switch both in. ``seen(chunk)`` is called with each chunk of
-    triples as it is written. ``meanwhile()`` runs in this thread while the bulk
-    loader indexes the quads in its own (an error in either stops the build).
+    triples as it is written. ``meanwhile(version_dir, build_id)`` is called once they
+    are all written, before the store is opened (it may start a process), and what it
+    returns runs in this thread while the bulk loader indexes the quads in its own (an
+    error in either stops the build); both may write the build's caches into
+    ``version_dir``.
 
     Returns the build's metadata (``id``, ``triples``, ``created``), also saved as build.json.
     Raises :class:`BuildError` (the previous build kept) when ``graph_path`` is not a
@@ -205,6 +208,7 @@ def write_build(
                         seen(chunk)
             more = list(quads)
             _checkpoint("turtle-written")
+            during = meanwhile(version, build_id) if meanwhile is not None else None
             store = ox.Store(str(version / "store"))
             failed: list[BaseException] = []
             loading = threading.Thread(
@@ -212,8 +216,8 @@ def write_build(
             )
             loading.start()
             try:
-                if meanwhile is not None:
-                    meanwhile()
+                if during is not None:
+                    during()
             finally:
                 loading.join()
             if failed:
