@@ -13,6 +13,8 @@ function runs in the calling process, when it is waited for.
 (True, 'yes')
 >>> Forked(lambda: 1 / 0, quiet=True).wait()
 False
+>>> Forked(lambda: out.write_text("here"), run_here=True).wait(), out.read_text()
+(True, 'here')
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ from collections.abc import Callable
 
 class Forked:
     """``fn()`` started in a forked child (now); :meth:`wait` says whether it succeeded,
-    :meth:`stop` ends it early. ``quiet``: a failure's traceback is not printed."""
+    :meth:`stop` ends it early. ``quiet``: a failure's traceback is not printed.
+    ``run_here``: no child, ``fn()`` runs in this process when waited for."""
 
-    def __init__(self, fn: Callable[[], object], quiet: bool = False):
+    def __init__(self, fn: Callable[[], object], quiet: bool = False, run_here: bool = False):
         self.fn, self.quiet = fn, quiet
         self.pid: int | None = None
         self.ok: bool | None = None
-        if not hasattr(os, "fork"):
+        if run_here or not hasattr(os, "fork"):
             return
         sys.stderr.flush()
         sys.stdout.flush()
