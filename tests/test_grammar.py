@@ -11,7 +11,7 @@ from conftest import DATA
 
 from graphkit.model.ontology_files import theme_ids
 from graphkit.text import grammar
-from graphkit.text.i18n import FAMILIES, LANGS, SENTENCES, say
+from graphkit.text.i18n import LANGS, say
 
 ISO = sorted(c.alpha_2 for c in pycountry.countries)
 
@@ -141,13 +141,6 @@ THEME_SENTENCES = [
     ("wants_theme", "theme"),
     ("group.theme", "theme"),
 ]
-
-
-def _template(key, lang):
-    if "." in key:
-        family, name = key.split(".", 1)
-        return FAMILIES[family][name][lang]
-    return SENTENCES[key][lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -14,7 +14,7 @@ from handmade import actor, make_data, partnership, statement
 import graphkit
 from graphkit.cli.core import main
 from graphkit.reports import fascicule, meeting_brief, plan, repertoire, roadmap, to_markdown, write
-from graphkit.reports.document import Figure, Items, Table
+from graphkit.reports.blocks import Figure, Items, Table
 from graphkit.reports.facts import gather
 from graphkit.reports.networks import compatible
 from graphkit.reports.roadmap import subjects

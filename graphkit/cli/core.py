@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from graphkit.cli.output import emit, format_option, printable, render
+from graphkit.text.i18n import LANGS, say
 
 DEFAULT_GRAPH = "build/graph.ttl"
 
@@ -41,6 +42,24 @@ endpoint_option = click.option(
     "`graphkit serve`'s http://127.0.0.1:7878/query); add ?default-graph-uri=IRI for a "
     "graph pushed with --graph-iri.",
 )
+
+
+no_personal_data_option = click.option(
+    "--no-personal-data",
+    is_flag=True,
+    help="Leave out people's names and roles (and the notes that name them).",
+)
+
+
+def lang_option(what: str):
+    """``--lang``, French by default, for a command whose ``what`` it chooses the language of."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        default="fr",
+        show_default=True,
+        help=f"Language of {what}.",
+    )
 
 
 def fail(message: str) -> None:
@@ -179,13 +198,7 @@ def stats(graph_path: Path, endpoint: str | None, fmt: str) -> None:
 @main.command()
 @click.argument("name")
 @click.option("--raw", is_flag=True, help="RDF terms (CURIEs) instead of words.")
-@click.option(
-    "--lang",
-    type=click.Choice(("fr", "en", "es", "pt")),
-    default="fr",
-    show_default=True,
-    help="Language of the words for relations and types.",
-)
+@lang_option("the words for relations and types")
 @graph_option
 @endpoint_option
 @format_option
@@ -221,7 +234,9 @@ def show(name: str, raw: bool, lang: str, graph_path: Path, endpoint: str | None
     terms = [r["predicate"] for r in info["relations"]] + info["types"]
     terms += [label["property"] for label in info["labels"]]
     words = term_words(kg, terms, lang)
-    heads = HUMAN_HEADS[lang]
+    heads = {
+        k: say(f"show.{k}", lang) for k in ("type", "source", "relation", "value", "status", "row")
+    }
     names = [label for label in info["labels"] if label["property"] != "skos:altLabel"]
     title = next((x["label"] for x in names if x["lang"] == lang), None) or kg.label(info["id"])
     click.echo(printable(f"{title} ({info['id']})"))
@@ -237,54 +252,14 @@ def show(name: str, raw: bool, lang: str, graph_path: Path, endpoint: str | None
         {
             heads["relation"]: ("→ " if r["direction"] == "out" else "← ") + words[r["predicate"]],
             heads["value"]: r["value"],
-            heads["status"]: status_word(r["status"], lang) if r["status"] else "",
+            heads["status"]: say(f"status.{r['status']}", lang, otherwise=r["status"])
+            if r["status"]
+            else "",
             heads["row"]: r["source_row"],
         }
         for r in info["relations"]
     ]
     click.echo(render(rows, "table"), nl=False)
-
-
-HUMAN_HEADS = {
-    "fr": {
-        "type": "type",
-        "source": "source",
-        "relation": "relation",
-        "value": "valeur",
-        "status": "statut",
-        "row": "ligne source",
-    },
-    "en": {
-        "type": "type",
-        "source": "source",
-        "relation": "relation",
-        "value": "value",
-        "status": "status",
-        "row": "source row",
-    },
-    "es": {
-        "type": "tipo",
-        "source": "fuente",
-        "relation": "relación",
-        "value": "valor",
-        "status": "estado",
-        "row": "fila de origen",
-    },
-    "pt": {
-        "type": "tipo",
-        "source": "fonte",
-        "relation": "relação",
-        "value": "valor",
-        "status": "status",
-        "row": "linha de origem",
-    },
-}
-
-
-def status_word(status: str, lang: str) -> str:
-    from graphkit.text.i18n import status_word as word
-
-    return word(status, lang)
 
 
 def _saved_or_given(query_or_file: str):

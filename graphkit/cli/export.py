@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.cli.core import fail, graph_option, main, no_personal_data_option, open_graph
 from graphkit.sparql.export import FORMATS
 
 
@@ -25,11 +25,7 @@ from graphkit.sparql.export import FORMATS
     required=True,
     help="File to write (through a temporary file: never half-written).",
 )
-@click.option(
-    "--no-personal-data",
-    is_flag=True,
-    help="Leave out people's names and roles (and the notes that name them).",
-)
+@no_personal_data_option
 @graph_option
 def export(fmt: str, out: Path, no_personal_data: bool, graph_path: Path) -> None:
     """Export the graph, its ontology, thesaurus and a VoID/DCAT description to one file."""

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.core import endpoint_option, fail, graph_option, main, open_graph
+from graphkit.cli.core import endpoint_option, fail, graph_option, lang_option, main, open_graph
 from graphkit.cli.output import emit, format_option
-from graphkit.text.i18n import LANGS, say
+from graphkit.text.i18n import say
 
 
 def matcher_options(fn):
@@ -18,13 +18,7 @@ def matcher_options(fn):
     @graph_option
     @endpoint_option
     @format_option
-    @click.option(
-        "--lang",
-        type=click.Choice(LANGS),
-        default="fr",
-        show_default=True,
-        help="Language of labels and reasons.",
-    )
+    @lang_option("labels and reasons")
     @click.option(
         "--weights",
         "weights_path",

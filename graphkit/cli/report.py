@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.core import fail, graph_option, main, open_graph
-from graphkit.cli.match import LANGS
+from graphkit.cli.core import fail, graph_option, lang_option, main, open_graph
 
 
 def _out_option(csv: bool):
@@ -34,13 +33,7 @@ def report_options(csv: bool = False):
 
     def wrap(fn):
         fn = graph_option(fn)
-        fn = click.option(
-            "--lang",
-            type=click.Choice(LANGS),
-            default="fr",
-            show_default=True,
-            help="Language of headings and labels.",
-        )(fn)
+        fn = lang_option("headings and labels")(fn)
         return _out_option(csv)(fn)
 
     return wrap

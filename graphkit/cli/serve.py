@@ -6,14 +6,8 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.core import fail, graph_option, main, open_graph
+from graphkit.cli.core import fail, graph_option, main, no_personal_data_option, open_graph
 from graphkit.model.vocab import DATA_GRAPH  # vocab is light: no store, no rdflib
-
-no_personal_data_option = click.option(
-    "--no-personal-data",
-    is_flag=True,
-    help="Leave out people's names and roles, as `graphkit export --no-personal-data` does.",
-)
 
 
 @main.command()

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.cli.core import fail, graph_option, main, open_graph
-from graphkit.cli.match import LANGS
+from graphkit.cli.core import fail, graph_option, lang_option, main, open_graph
 
 KINDS = (
     "authorities",
@@ -82,7 +81,7 @@ def _html_only(ctx, param, value: Path) -> Path:
     show_default=True,
     help="What node size shows.",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="fr", show_default=True)
+@lang_option("the page's words and labels")
 @click.option(
     "--screenshot",
     type=click.Path(dir_okay=False, path_type=Path),

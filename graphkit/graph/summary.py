@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graphkit.model import vocab
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -133,66 +134,19 @@ def describe(kg: Graph, entity_id: str) -> dict:
     }
 
 
-# Words for the standard vocabularies' terms; graphkit's own come from the ontology's labels.
-TERM_WORDS: dict[str, tuple[str, str, str, str]] = {
-    "rdfs:label": ("nom", "name", "nombre", "nome"),
-    "skos:prefLabel": ("nom", "name", "nombre", "nome"),
-    "foaf:name": ("nom", "name", "nombre", "nome"),
-    "skos:altLabel": ("autre nom", "other name", "otro nombre", "outro nome"),
-    "owl:sameAs": ("même entité que", "same as", "misma entidad que", "mesma entidade que"),
-    "geo:lat": ("latitude", "latitude", "latitud", "latitude"),
-    "geo:long": ("longitude", "longitude", "longitud", "longitude"),
-    "geo:asWKT": ("géométrie", "geometry", "geometría", "geometria"),
-    "geo:hasGeometry": ("géométrie", "geometry", "geometría", "geometria"),
-    "prov:wasAttributedTo": ("dit par", "said by", "dicho por", "dito por"),
-    "prov:wasDerivedFrom": ("source", "source", "fuente", "fonte"),
-    "schema:containedInPlace": ("situé dans", "located in", "situado en", "situado em"),
-    "schema:location": ("lieu", "location", "lugar", "local"),
-    "schema:jobTitle": ("fonction", "role", "cargo", "cargo"),
-    "skos:editorialNote": ("note", "note", "nota", "nota"),
-    "skos:note": ("note", "note", "nota", "nota"),
-    "skos:definition": ("définition", "definition", "definición", "definição"),
-    "skos:broader": ("thème plus large", "broader theme", "tema más amplio", "tema mais amplo"),
-    "skos:narrower": (
-        "thème plus précis",
-        "narrower theme",
-        "tema más preciso",
-        "tema mais preciso",
-    ),
-    "skos:exactMatch": ("équivaut à", "same as", "equivale a", "equivale a"),
-    "skos:closeMatch": ("proche de", "close to", "cercano a", "próximo de"),
-    "skos:relatedMatch": ("lié à", "related to", "relacionado con", "relacionado com"),
-    "skos:inScheme": ("dans le thésaurus", "in the thesaurus", "en el tesauro", "no tesauro"),
-    "skos:notation": ("code", "code", "código", "código"),
-    "skos:Concept": ("thème", "theme", "tema", "tema"),
-    "org:member": ("membre", "member", "miembro", "membro"),
-    "org:memberOf": ("membre de", "member of", "miembro de", "membro de"),
-    "org:organization": ("organisation", "organisation", "organización", "organização"),
-    "org:role": ("rôle", "role", "papel", "papel"),
-    "org:Membership": ("adhésion", "membership", "membresía", "filiação"),
-    "foaf:Person": ("personne", "person", "persona", "pessoa"),
-    "dcterms:title": ("titre", "title", "título", "título"),
-    "dcterms:source": ("source", "source", "fuente", "fonte"),
-    "dcterms:date": ("date", "date", "fecha", "data"),
-    "rdfs:comment": ("commentaire", "comment", "comentario", "comentário"),
-    "rdfs:seeAlso": ("voir aussi", "see also", "véase también", "ver também"),
-}
-_LANGS = vocab.LANGS
-
-
 def term_words(kg: Graph, curies: list[str], lang: str = "fr") -> dict[str, str]:
     """A reader's word for each property or class (``gk:locatedIn`` -> "situé à"): the
-    ontology's label in ``lang``, a standard term's from :data:`TERM_WORDS`, else its name.
+    ontology's label in ``lang``, a standard term's from :func:`say` (``term.…``), else its name.
 
     >>> import graphkit
     >>> term_words(graphkit.from_tables("data"), ["gk:locatedIn", "owl:sameAs", "gk:nothing"])
     {'gk:locatedIn': 'situé à', 'owl:sameAs': 'même entité que', 'gk:nothing': 'nothing'}
     """
     out = {}
-    index = _LANGS.index(lang) if lang in _LANGS else 0
     for c in dict.fromkeys(curies):
-        if c in TERM_WORDS:
-            out[c] = TERM_WORDS[c][index]
+        word = say(f"term.{c}", lang, otherwise="")
+        if word:
+            out[c] = word
             continue
         found = None
         if c.startswith("gk:"):

@@ -51,6 +51,7 @@ from graphkit.ingest.synth_world import (
     with_slug,
 )
 from graphkit.tables.schema import TABLES
+from graphkit.text.i18n import LANGS
 
 
 class _Tables:
@@ -189,7 +190,7 @@ class _Generator:
     def _theme_labels(self) -> dict[str, list[str]]:
         from graphkit.model.ontology_files import theme_labels
 
-        by_lang = [theme_labels(lang) for lang in ("fr", "en", "es", "pt")]
+        by_lang = [theme_labels(lang) for lang in LANGS]
         return {t: [labels.get(t, t) for labels in by_lang] for t in self.themes}
 
     # -- countries and places ----------------------------------------------------------------

@@ -23,7 +23,7 @@ from graphkit.match.scoring import projection
 from graphkit.match.weights import Weights
 from graphkit.model import vocab
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 __all__ = ["embassy"]
 
@@ -122,7 +122,13 @@ def embassy(kg: Graph, name: str, weights: Weights | None = None, lang: str = "f
                 "country": p.label(country, lang),
             }
             if status.get(partnership) and status[partnership] != "active":
-                note = say("embassy.status", lang, status=status_word(status[partnership], lang))
+                note = say(
+                    "embassy.status",
+                    lang,
+                    status=say(
+                        f"status.{status[partnership]}", lang, otherwise=status[partnership]
+                    ),
+                )
             else:
                 note = None
             if not found:

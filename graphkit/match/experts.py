@@ -31,7 +31,7 @@ from graphkit.match.scoring import (
 )
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 __all__ = [
     "experts",
@@ -119,7 +119,12 @@ def evidence_scores(
             key = "partnership_on_pl" if partnership.plural else "partnership_on"
             text = say(key, lang, partnership=partnership, theme=label)
             if status != "active":
-                text = say("status_plain", lang, text=text, status=status_word(status, lang))
+                text = say(
+                    "status_plain",
+                    lang,
+                    text=text,
+                    status=say(f"status.{status}", lang, otherwise=status),
+                )
             found[actor][via] = (w.expert_partnership * w.status.get(status, 1.0), text)
     out = {}
     for actor, items in found.items():

@@ -31,7 +31,7 @@ from graphkit.match.scoring import named, projection
 from graphkit.match.weights import Weights
 from graphkit.model import vocab
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 __all__ = ["groups"]
 
@@ -159,7 +159,7 @@ def groups(kg: Graph, weights: Weights | None = None, lang: str = "fr") -> pd.Da
                 status = "at-risk" if n else "dormant"
                 recommendation = "fold" if wider else ("thematic" if theme else "watch")
             if recorded[g]:
-                word = status_word(recorded[g], lang)
+                word = say(f"status.{recorded[g]}", lang, otherwise=recorded[g])
                 reasons.append(say("group.recorded", lang, status=word))
         if recommendation == "fold":
             reasons.append(say("group.fold", lang, group=named(p, wider, lang)))
@@ -169,13 +169,15 @@ def groups(kg: Graph, weights: Weights | None = None, lang: str = "fr") -> pd.Da
             {
                 "id": g,
                 "label": p.label(g, lang),
-                "status": status_word(status, lang),
+                "status": say(f"status.{status}", lang, otherwise=status),
                 "recommendation": say(f"group.do_{recommendation}", lang),
                 "score": float(n),
                 "active_members": authorities,
                 "active_in_countries": working,
                 "active_partnerships": partnerships,
-                "recorded_status": status_word(recorded[g], lang) if recorded[g] else "",
+                "recorded_status": say(f"status.{recorded[g]}", lang, otherwise=recorded[g])
+                if recorded[g]
+                else "",
                 "reasons": reasons + facts,
             }
         )

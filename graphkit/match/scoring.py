@@ -19,7 +19,7 @@ from scipy import sparse
 from graphkit.match.features import Projection, project
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
-from graphkit.text.i18n import say, status_word
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.cache_rows import RowSource
@@ -244,7 +244,7 @@ def feature_sentence(
             lang,
             text=text,
             who=p.label(weakest, lang),
-            status=status_word(status, lang),
+            status=say(f"status.{status}", lang, otherwise=status),
         )
     return text
 

@@ -13,9 +13,9 @@ The same columns serve the répertoire (HTML, Markdown, CSV) and the fascicules.
 
 from __future__ import annotations
 
-from graphkit.reports.document import Table
+from graphkit.reports.blocks import Table
 from graphkit.reports.facts import Fact, Facts
-from graphkit.reports.texts import t
+from graphkit.text.i18n import say
 
 COLUMNS = ["actor", "what", "with", "where", "since", "status", "source"]
 KIND_ORDER = {"partnership": 0, "expertise": 1, "membership": 2, "participation": 3, "interest": 4}
@@ -41,7 +41,7 @@ class Sources:
         text = " ".join(parts)
         extra = [self.facts.people.get(fact.speaker, "")] if fact.speaker else []
         if fact.reading:
-            extra.append(t("reading", self.facts.lang))
+            extra.append(say("report.reading", self.facts.lang))
         return " · ".join([text, *[e for e in extra if e]]) if text else " · ".join(extra)
 
     def listing(self) -> list[str]:
@@ -65,7 +65,7 @@ def what(f: Facts, fact: Fact) -> list[str]:
     themes = ", ".join(f.labels_of(fact.themes))
     if fact.kind in ("interest", "expertise"):
         about = ", ".join(x for x in (themes, f.label(fact.territory)) if x)
-        return [f"{t(fact.kind, f.lang)} — {about}"]
+        return [f"{say(f'report.{fact.kind}', f.lang)} — {about}"]
     head = f.label(fact.detail) if fact.detail else ""
     head = head[:1].upper() + head[1:]
     if fact.kind == "partnership":
@@ -121,6 +121,6 @@ def fact_table(f: Facts, facts: list[Fact], sources: Sources) -> Table:
     """A table of ``facts`` (sorted) with translated headings."""
     rows = [fact_row(f, fact, sources) for fact in sort_facts(f, facts)]
     return Table(
-        [t(c, f.lang) for c in COLUMNS],
+        [say(f"report.{c}", f.lang) for c in COLUMNS],
         [[r[c] if isinstance(r[c], str) else list(r[c]) for c in COLUMNS] for r in rows],
     )

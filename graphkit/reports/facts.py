@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from graphkit.model import vocab
-from graphkit.text.i18n import status_word
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -89,7 +89,7 @@ class Facts:
         return [self.label(i) for i in ids]
 
     def status(self, value: str) -> str:
-        return status_word(value, self.lang) if value else ""
+        return say(f"status.{value}", self.lang, otherwise=value) if value else ""
 
     def of_kind(self, *kinds: str) -> list[str]:
         """Entity ids of the given kinds, sorted by label."""

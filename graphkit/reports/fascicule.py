@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graphkit.match import experts
-from graphkit.reports.document import Figure, Items, Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Figure, Items, Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import Sources, fact_table, what
 from graphkit.reports.facts import ACTOR_KINDS as ACTORS
 from graphkit.reports.facts import Facts, gather
@@ -30,7 +31,7 @@ from graphkit.reports.subject import (
     resolve_subject,
     touches,
 )
-from graphkit.reports.texts import t
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -41,7 +42,7 @@ MAX_GRAPH_NODES = 40
 def _networks(kg: Graph, f: Facts, s: Subject, involved: set[str]) -> dict[str, list]:
     """Network id -> its row (name, seat, reasons): those ranked for the subject itself and
     those taking part in its facts."""
-    no_seat = t("no_seat", f.lang)
+    no_seat = say("report.no_seat", f.lang)
     return {
         r["id"]: [
             r["label"],
@@ -62,9 +63,11 @@ def _embassies(f: Facts, countries: set[str]) -> dict[str, list]:
         why = []
         territories = sorted(f.coverage.get(embassy, set()), key=f.sort_key)
         if territories:
-            why.append(t("covers_places", f.lang, places=", ".join(f.labels_of(territories))))
+            why.append(
+                say("report.covers_places", f.lang, places=", ".join(f.labels_of(territories)))
+            )
         if f.represents.get(embassy) in countries:
-            why.append(t("represents", f.lang, place=f.label(f.represents[embassy])))
+            why.append(say("report.represents", f.lang, place=f.label(f.represents[embassy])))
         rows[embassy] = [f.label(embassy), places, why]
     return rows
 
@@ -76,9 +79,9 @@ def _programmes(f: Facts, s: Subject) -> list[str]:
             continue
         text = f.label(p["id"])
         if p["operator"]:
-            text += f" ({t('run_by', f.lang, who=f.label(p['operator']))})"
+            text += f" ({say('report.run_by', f.lang, who=f.label(p['operator']))})"
         if p.get("description"):
-            text += f" : {p['description']}" if f.lang == "fr" else f": {p['description']}"
+            text = say("report.colon", f.lang, head=text, tail=p["description"])
         out.append(text)
     return out
 
@@ -97,7 +100,7 @@ def _suggested(kg: Graph, f: Facts, s: Subject, actor: str, busy: set[str]) -> l
     if s.place:
         for a in sorted(busy, key=f.sort_key):
             if f.kind.get(a) == "FrenchAuthority" and a != actor:
-                found.setdefault(a, f"{f.label(a)} — {t('active_here', f.lang)}")
+                found.setdefault(a, f"{f.label(a)} — {say('report.active_here', f.lang)}")
     return list(found.values())[:5]
 
 
@@ -113,10 +116,12 @@ def _graph(kg: Graph, f: Facts, s: Subject, nodes: set[str]) -> Figure:
     labels = {n: f.label(n) for n in sub}
     kinds = {n: d.get("kind", "") for n, d in sub.nodes(data=True)}
     edges = Table(
-        [t("actor", f.lang), t("with", f.lang)],
+        [say("report.actor", f.lang), say("report.with", f.lang)],
         [[labels[u], labels[v]] for u, v in sorted(sub.edges())],
     )
-    return Figure(t("graph_caption", f.lang), svg=graph_svg(sub, labels, kinds, f.lang), data=edges)
+    return Figure(
+        say("report.graph_caption", f.lang), svg=graph_svg(sub, labels, kinds, f.lang), data=edges
+    )
 
 
 CATEGORIES = ("active", "stand-by", "ended", "expertise", "interest", "membership")
@@ -131,13 +136,13 @@ def _chart(f: Facts, s: Subject) -> Figure:
         elif x.kind != "interest" and touches(f, s, x):
             key = x.status if x.kind == "partnership" else x.kind
             groups[key if key in groups else "membership"] |= set(x.actors)
-    names = [t("cat_" + k.replace("-", ""), f.lang) for k in groups]
+    names = [say("report.cat_" + k.replace("-", ""), f.lang) for k in groups]
     values = [len(v) for v in groups.values()]
     data = Table(
-        [t("involvement", f.lang), t("count", f.lang)],
+        [say("report.involvement", f.lang), say("report.count", f.lang)],
         [[n, str(v)] for n, v in zip(names, values, strict=True)],
     )
-    return Figure(t("chart_caption", f.lang), png=bar_chart_png(names, values), data=data)
+    return Figure(say("report.chart_caption", f.lang), png=bar_chart_png(names, values), data=data)
 
 
 def _events(f: Facts, s: Subject) -> list[str]:
@@ -158,9 +163,10 @@ def _interested_section(kg: Graph, f: Facts, s: Subject, sources: Sources) -> Se
         for a, x in interested(f, s)
     ]
     head = ["actor", "interested_in", "suggested_experts", "source"]
-    table = Table([t(h, f.lang) for h in head], rows)
+    table = Table([say(f"report.{h}", f.lang) for h in head], rows)
     return Section(
-        t("interested", f.lang), [table] if rows else [Paragraph(t("nobody_interested", f.lang))]
+        say("report.interested", f.lang),
+        [table] if rows else [Paragraph(say("report.nobody_interested", f.lang))],
     )
 
 
@@ -185,36 +191,44 @@ def fascicule(
         key = "fascicule_region"
 
     sections = [
-        Section(t("at_a_glance", lang), [_graph(kg, f, s, drawn - {None}), _chart(f, s)]),
+        Section(say("report.at_a_glance", lang), [_graph(kg, f, s, drawn - {None}), _chart(f, s)]),
         Section(
-            t("who_did_what", lang),
-            [fact_table(f, done, sources)] if done else [Paragraph(t("none_known", lang))],
+            say("report.who_did_what", lang),
+            [fact_table(f, done, sources)] if done else [Paragraph(say("report.none_known", lang))],
         ),
     ]
     events = _events(f, s)
     if events:
-        sections.append(Section(t("events", lang), [Items(events)], level=3))
+        sections.append(Section(say("report.events", lang), [Items(events)], level=3))
     around = [
-        Table([t(h, lang) for h in heads], list(rows.values()))
+        Table([say(f"report.{h}", lang) for h in heads], list(rows.values()))
         for heads, rows in (
             (("networks", "country", "why"), networks),
             (("embassies", "covers", "why"), embassies),
         )
         if rows
     ]
-    sections.append(Section(t("not_to_miss", lang), around or [Paragraph(t("none_known", lang))]))
+    sections.append(
+        Section(
+            say("report.not_to_miss", lang), around or [Paragraph(say("report.none_known", lang))]
+        )
+    )
     programmes = _programmes(f, s)
     sections.append(
         Section(
-            t("programmes", lang),
-            ([Items(programmes)] if programmes else [Paragraph(t("none_known", lang))])
-            + [Paragraph(t("programmes_only", lang), muted=True)],
+            say("report.programmes", lang),
+            ([Items(programmes)] if programmes else [Paragraph(say("report.none_known", lang))])
+            + [Paragraph(say("report.programmes_only", lang), muted=True)],
         )
     )
     sections.append(_interested_section(kg, f, s, sources))
     sections.append(proposals_section(kg, f, s.ids))
     sections.append(questions_section(kg, f, s.ids | actors))
-    subtitle = t("fascicule_intro", lang, facts=len(done), actors=len(actors))
+    subtitle = say("report.fascicule_intro", lang, facts=len(done), actors=len(actors))
     return Report(
-        t(key, lang, name=s.label(f)), lang, sections, subtitle=subtitle, sources=sources.listing()
+        say(f"report.{key}", lang, name=s.label(f)),
+        lang,
+        sections,
+        subtitle=subtitle,
+        sources=sources.listing(),
     )

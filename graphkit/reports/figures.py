@@ -19,7 +19,8 @@ import io
 
 import networkx as nx
 
-from graphkit.viz.style import DEFAULT_STYLE, NODE_STYLE, kind_name
+from graphkit.model.palette import DEFAULT_STYLE, NODE_STYLE
+from graphkit.text.i18n import say
 
 WEAK = {"stand-by", "ended"}
 
@@ -110,7 +111,7 @@ def graph_svg(
         parts.append(f'<circle cx="{x + 5}" cy="{y + 5}" r="5" fill="{colour}"/>')
         parts.append(
             f'<text x="{x + 15}" y="{y + 9}" font-size="10" fill="#52606d">'
-            f"{_e(kind_name(kind, lang))}</text>"
+            f"{_e(say(f'kind.{kind}', lang, otherwise=kind))}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from graphkit.graph.names import ACTOR
 from graphkit.match import invite, meet
-from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import what
 from graphkit.reports.facts import AUTHORITIES, Facts, gather
 from graphkit.reports.networks import pick_two, rank_networks
@@ -28,8 +29,7 @@ from graphkit.reports.subject import (
     interested,
     resolve_subject,
 )
-from graphkit.reports.texts import t
-from graphkit.viz.style import kind_name
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -72,7 +72,12 @@ def _on_subject(f: Facts, s: Subject, actor: str) -> list[str]:
 
 def _pairs(f: Facts, rows) -> Table:
     return Table(
-        [t("who", f.lang), t("with", f.lang), t("score", f.lang), t("why", f.lang)],
+        [
+            say("report.who", f.lang),
+            say("report.with", f.lang),
+            say("report.score", f.lang),
+            say("report.why", f.lang),
+        ],
         [[r.source, r.target, f"{r.score:.2f}", list(r.reasons)] for r in rows],
     )
 
@@ -92,25 +97,30 @@ def meeting_brief(
     guessed = not people and bool(theme or country)
     if guessed:
         people = sorted(_subject_actors(f, s), key=f.sort_key)
-    subject = [t("subject_theme", lang, x=f.label(s.theme))] if s.theme else []
-    subject += [t("subject_country", lang, x=f.label(s.place))] if s.place else []
+    subject = [say("report.subject_theme", lang, x=f.label(s.theme))] if s.theme else []
+    subject += [say("report.subject_country", lang, x=f.label(s.place))] if s.place else []
     sections = []
 
     rows = [
         [
             f.label(p),
-            kind_name(f.kind.get(p, ""), lang),
+            say(f"kind.{f.kind.get(p)}", lang, otherwise=f.kind.get(p, "")),
             f.label(f.seat.get(p)),
             _on_subject(f, s, p),
         ]
         for p in people
     ]
-    blocks = [Paragraph(t("participants_guessed", lang), muted=True)] if guessed else []
+    blocks = [Paragraph(say("report.participants_guessed", lang), muted=True)] if guessed else []
     if rows:
-        head = [t("participants", lang), t("kind", lang), t("country", lang), t("on_subject", lang)]
+        head = [
+            say("report.participants", lang),
+            say("report.kind", lang),
+            say("report.country", lang),
+            say("report.on_subject", lang),
+        ]
         blocks.append(Table(head, rows))
     if blocks:
-        sections.append(Section(t("participants", lang), blocks))
+        sections.append(Section(say("report.participants", lang), blocks))
 
     pairs = meet(kg, top=len(f.kind) ** 2, lang=lang)
     if s.place:  # a brief on a country proposes only introductions about that country
@@ -128,25 +138,25 @@ def meeting_brief(
         )
     meet_blocks = []
     if people:
-        meet_blocks.append(Paragraph(t("among", lang)))
+        meet_blocks.append(Paragraph(say("report.among", lang)))
         meet_blocks.append(
             _pairs(f, both.head(top).itertuples())
             if len(both)
-            else Paragraph(t("nobody_to_meet", lang), muted=True)
+            else Paragraph(say("report.nobody_to_meet", lang), muted=True)
         )
-        meet_blocks.append(Paragraph(t("beyond", lang)))
+        meet_blocks.append(Paragraph(say("report.beyond", lang)))
     if s.theme or s.place:
-        meet_blocks.append(Paragraph(t("beyond_order", lang), muted=True))
+        meet_blocks.append(Paragraph(say("report.beyond_order", lang), muted=True))
     meet_blocks.append(
         _pairs(f, one.head(top).itertuples())
         if len(one)
-        else Paragraph(t("nobody_to_meet", lang), muted=True)
+        else Paragraph(say("report.nobody_to_meet", lang), muted=True)
     )
-    sections.append(Section(t("who_meets", lang), meet_blocks))
+    sections.append(Section(say("report.who_meets", lang), meet_blocks))
 
     ranked = rank_networks(kg, f, theme=s.theme, country=s.place)
     chosen = pick_two(ranked)
-    no_seat = t("no_seat", lang)
+    no_seat = say("report.no_seat", lang)
     net_rows = [
         [
             r["label"],
@@ -155,11 +165,14 @@ def meeting_brief(
         ]
         for r in chosen
     ]
-    invite_blocks = [Paragraph(t("two_networks", lang))]
+    invite_blocks = [Paragraph(say("report.two_networks", lang))]
     invite_blocks.append(
-        Table([t("networks", lang), t("country", lang), t("why", lang)], net_rows)
+        Table(
+            [say("report.networks", lang), say("report.country", lang), say("report.why", lang)],
+            net_rows,
+        )
         if net_rows
-        else Paragraph(t("none_known", lang))
+        else Paragraph(say("report.none_known", lang))
     )
     guests = invite(kg, theme=s.theme, country=s.place, top=top, lang=lang)
     picked = {r["id"] for r in chosen}
@@ -169,15 +182,18 @@ def meeting_brief(
         if g.id not in picked and g.id not in inside
     ]
     if guest_rows:
-        invite_blocks.append(Paragraph(t("other_guests", lang)))
+        invite_blocks.append(Paragraph(say("report.other_guests", lang)))
         invite_blocks.append(
-            Table([t("actor", lang), t("country", lang), t("why", lang)], guest_rows)
+            Table(
+                [say("report.actor", lang), say("report.country", lang), say("report.why", lang)],
+                guest_rows,
+            )
         )
-    sections.append(Section(t("networks_to_invite", lang), invite_blocks))
+    sections.append(Section(say("report.networks_to_invite", lang), invite_blocks))
 
     about = None
     if s.theme or s.place or people:
         about = s.ids | inside | {a for a, c in f.seat.items() if c in s.countries}
     sections.append(questions_section(kg, f, about))
-    subtitle = " · ".join(subject or [t("subject_all", lang)])
-    return Report(t("meeting", lang), lang, sections, subtitle=subtitle)
+    subtitle = " · ".join(subject or [say("report.subject_all", lang)])
+    return Report(say("report.meeting", lang), lang, sections, subtitle=subtitle)

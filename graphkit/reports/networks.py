@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from graphkit.match import invite
 from graphkit.reports.facts import Facts
-from graphkit.reports.texts import t
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -51,7 +51,7 @@ def rank_networks(
             if row.kind == "Network" and row.id in guests and row.id not in ranked:
                 reasons = list(row.reasons)
                 if fallback:
-                    reasons = [t("fallback_reason", f.lang, where=fallback), *reasons]
+                    reasons = [say("report.fallback_reason", f.lang, where=fallback), *reasons]
                 ranked[row.id] = {"id": row.id, "reasons": reasons, "relevant": not fallback}
 
     top = len(f.kind) + 1
@@ -61,7 +61,7 @@ def rank_networks(
             take(invite(kg, country=region, top=top, lang=f.lang), f.label(region))
     take(
         invite(kg, top=top, lang=f.lang),
-        t("general_activity", f.lang) if (theme or country) else None,
+        say("report.general_activity", f.lang) if (theme or country) else None,
     )
     for n in guests:
         ranked.setdefault(n, {"id": n, "reasons": [], "relevant": False})
@@ -69,7 +69,7 @@ def rank_networks(
         row["label"] = f.label(row["id"])
         row["seat"] = f.seat.get(row["id"])
         if row["seat"] is None:
-            row["reasons"].append(t("no_seat", f.lang))
+            row["reasons"].append(say("report.no_seat", f.lang))
     return list(ranked.values())
 
 

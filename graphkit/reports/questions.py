@@ -25,8 +25,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from graphkit.model import vocab
-from graphkit.reports.document import Items, Paragraph, Section
-from graphkit.reports.texts import t
+from graphkit.reports.blocks import Items, Paragraph, Section
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -145,15 +145,23 @@ def questions_section(kg: Graph, f: Facts, about: set[str] | None) -> Section:
     """The section of a report that lists the open questions of earlier meetings on ``about``
     (all if None): each question, then who asked it, its row, the meeting, what it is about."""
     items = []
-    sep = " : " if f.lang == "fr" else ": "
     for q in open_questions(kg, about):
         who = f.label(q["speaker"]) if q["speaker"] else ""
         topics = [x for x in q["about"] if f.kind.get(x) or x in f.broader or x in f.themes]
-        where = f", {t('about', f.lang)}{sep}{', '.join(f.labels_of(topics))}" if topics else ""
-        meeting = t("asked_at", f.lang, meeting=_meeting(f, q["meeting"]))
+        about_word = say("report.about", f.lang)
+        labels = ", ".join(f.labels_of(topics))
+        where = ", " + say("report.colon", f.lang, head=about_word, tail=labels) if topics else ""
+        meeting = say("report.asked_at", f.lang, meeting=_meeting(f, q["meeting"]))
         items.append([q["question"], f"— {who} ({q['row']}), {meeting}{where}"])
-    blocks = [Items(items), Paragraph(t("quotes_in_french", f.lang), muted=True)] if items else []
-    return Section(t("open_questions", f.lang), blocks or [Paragraph(t("no_questions", f.lang))])
+    blocks = (
+        [Items(items), Paragraph(say("report.quotes_in_french", f.lang), muted=True)]
+        if items
+        else []
+    )
+    return Section(
+        say("report.open_questions", f.lang),
+        blocks or [Paragraph(say("report.no_questions", f.lang))],
+    )
 
 
 def proposals_section(kg: Graph, f: Facts, about: set[str] | None) -> Section:
@@ -161,15 +169,21 @@ def proposals_section(kg: Graph, f: Facts, about: set[str] | None) -> Section:
     expect on ``about``, each with its quote, who put it forward and who supports it."""
     items = []
     for o in meeting_outcomes(kg, about):
-        head = f"{t('outcome_' + o['kind'].lower(), f.lang)} — {o['label']}"
+        head = f"{say('report.outcome_' + o['kind'].lower(), f.lang)} — {o['label']}"
         if o["due"]:
-            head += f" ({t('due', f.lang, date=o['due'])})"
+            head += f" ({say('report.due', f.lang, date=o['due'])})"
         lines = [f"« {o['quote']} » — {', '.join(f.labels_of(sorted(o['authors'])))}".rstrip(" —")]
         lines[0] += f" ({o['row']})"
         for position in ("supports", "conditional", "opposes"):
             if o["stances"].get(position):
                 who = ", ".join(f.labels_of(o["stances"][position]))
-                lines.append(t(f"position_{position}", f.lang, who=who))
+                lines.append(say(f"report.position_{position}", f.lang, who=who))
         items.append([head, *lines])
-    blocks = [Items(items), Paragraph(t("quotes_in_french", f.lang), muted=True)] if items else []
-    return Section(t("proposals", f.lang), blocks or [Paragraph(t("no_proposals", f.lang))])
+    blocks = (
+        [Items(items), Paragraph(say("report.quotes_in_french", f.lang), muted=True)]
+        if items
+        else []
+    )
+    return Section(
+        say("report.proposals", f.lang), blocks or [Paragraph(say("report.no_proposals", f.lang))]
+    )

@@ -5,7 +5,8 @@ HTML: every string goes through :func:`html.escape`; images are ``data:`` URIs; 
 Content-Security-Policy forbids loading anything; A4 print rules. Markdown: characters that
 would make markup are backslash-escaped.
 
->>> from graphkit.reports.document import Report, Section, Paragraph
+>>> from graphkit.reports.blocks import Paragraph, Section
+>>> from graphkit.reports.document import Report
 >>> page = to_html(Report("<b>", "fr", [Section("x", [Paragraph("a & b")])]))
 >>> "&lt;b&gt;" in page and "a &amp; b" in page and "default-src 'none'" in page
 True
@@ -23,11 +24,15 @@ import html
 import io
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphkit.files.atomic import write_atomic
 from graphkit.files.spreadsheet import safe_row
-from graphkit.reports.document import Cell, Figure, Items, Paragraph, Report, Table
-from graphkit.reports.texts import t
+from graphkit.reports.blocks import Cell, Figure, Items, Paragraph, Table
+from graphkit.text.i18n import say
+
+if TYPE_CHECKING:  # a report is rendered here, and a report shows itself with to_html
+    from graphkit.reports.document import Report
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".csv": "csv"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -124,8 +129,8 @@ def to_html(report: Report) -> str:
     )
     sources = "".join(f"<li>{_e(s)}</li>" for s in report.sources)
     footer = (
-        f"<footer><h2>{_e(t('sources', report.lang))}</h2><ol>{sources}</ol>"
-        f"<p>{_e(t('made_from', report.lang))} {_e(t('reading_note', report.lang))}</p></footer>"
+        f"<footer><h2>{_e(say('report.sources', report.lang))}</h2><ol>{sources}</ol>"
+        f"<p>{_e(say('report.made_from', report.lang))} {_e(say('report.reading_note', report.lang))}</p></footer>"
         if report.sources
         else ""
     )
@@ -187,9 +192,14 @@ def to_markdown(report: Report) -> str:
                 if block.data is not None:
                     lines += _table_md(block.data)
     if report.sources:
-        lines += [f"## {md_escape(t('sources', report.lang))}", ""]
+        lines += [f"## {md_escape(say('report.sources', report.lang))}", ""]
         lines += [f"{i}. {md_escape(s)}" for i, s in enumerate(report.sources, start=1)]
-        lines += ["", md_escape(t("made_from", report.lang) + " " + t("reading_note", report.lang))]
+        lines += [
+            "",
+            md_escape(
+                say("report.made_from", report.lang) + " " + say("report.reading_note", report.lang)
+            ),
+        ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -197,6 +207,7 @@ def to_markdown(report: Report) -> str:
 def to_csv(report: Report) -> str:
     """The report's spreadsheet rows as CSV (UTF-8; lists joined with ' | ').
 
+    >>> from graphkit.reports.document import Report
     >>> print(to_csv(Report("T", "fr", [], csv_rows=[{"a": ["x", "y"], "b": None}])), end="")
     a,b
     x | y,
@@ -241,8 +252,10 @@ def write(report: Report, path: str | Path) -> Path:
     """Write the report to ``path`` in the format its extension names, whole or not at all.
 
     >>> import tempfile
-    >>> from graphkit.reports.document import Report, Section
-    >>> write(Report("T", "fr", [Section("S")]), tempfile.mkdtemp() + "/t.md").read_text()
+    >>> from graphkit.reports.blocks import Section
+    >>> from graphkit.reports.document import Report
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     write(Report("T", "fr", [Section("S")]), folder + "/t.md").read_text()
     '# T\\n\\n## S\\n'
     """
     path = Path(path)

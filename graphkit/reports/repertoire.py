@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from graphkit.reports.document import Items, Paragraph, Report, Section
+from graphkit.reports.blocks import Items, Paragraph, Section
+from graphkit.reports.document import Report
 from graphkit.reports.fact_table import COLUMNS, Sources, fact_row, fact_table, sort_facts
 from graphkit.reports.facts import Fact, Facts, gather
-from graphkit.reports.texts import t
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -66,11 +67,11 @@ def _section(f: Facts, heading: str, facts: list[Fact], place: str | None, sourc
     blocks = [fact_table(f, facts, sources)]
     around = []
     if networks:
-        around.append(f"{t('networks', f.lang)} : {', '.join(networks)}")
+        head = say("report.networks", f.lang)
+        around.append(say("report.colon", f.lang, head=head, tail=", ".join(networks)))
     if embassies:
-        around.append(f"{t('embassies', f.lang)} : {', '.join(embassies)}")
-    if f.lang != "fr":
-        around = [a.replace(" : ", ": ", 1) for a in around]
+        head = say("report.embassies", f.lang)
+        around.append(say("report.colon", f.lang, head=head, tail=", ".join(embassies)))
     if around:
         blocks.append(Items(around))
     return Section(heading, blocks, level=3), networks, embassies
@@ -90,7 +91,7 @@ def repertoire(kg: Graph, lang: str = "fr") -> Report:
     for heading, kind, groups in parts:
         if not groups:
             continue
-        sections.append(Section(t(heading, lang)))
+        sections.append(Section(say(f"report.{heading}", lang)))
         for section_id, name, facts, place in groups:
             section, networks, embassies = _section(f, name, facts, place, sources)
             sections.append(section)
@@ -117,16 +118,20 @@ def repertoire(kg: Graph, lang: str = "fr") -> Report:
             ("embassies", "Embassy"),
         )
     }
-    intro = Paragraph(t("repertoire_intro", lang, **counts))
+    intro = Paragraph(say("report.repertoire_intro", lang, **counts))
     if sections:
         sections[0].blocks.insert(0, intro)
     else:
-        sections.append(Section(t("repertoire", lang), [intro, Paragraph(t("none_known", lang))]))
+        sections.append(
+            Section(
+                say("report.repertoire", lang), [intro, Paragraph(say("report.none_known", lang))]
+            )
+        )
     return Report(
-        t("repertoire", lang),
+        say("report.repertoire", lang),
         lang,
         sections,
-        subtitle=t("made_from", lang),
+        subtitle=say("report.made_from", lang),
         sources=sources.listing(),
         csv_rows=rows,
     )

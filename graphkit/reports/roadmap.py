@@ -27,11 +27,12 @@ import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from graphkit.reports.document import Paragraph, Report, Section, Table
+from graphkit.reports.blocks import Paragraph, Section, Table
+from graphkit.reports.document import Report
 from graphkit.reports.facts import AUTHORITIES, Facts, gather
 from graphkit.reports.networks import compatible, rank_networks
 from graphkit.reports.subject import Subject, active_on, interest_touches
-from graphkit.reports.texts import month_name, t
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -166,7 +167,9 @@ def plan(
             country=ident if kind == "region" else None,
         )
         chosen = rotation.invite(ranked)
-        note = t("one_network_only", f.lang) if len(chosen) == 1 and len(ranked) > 1 else ""
+        note = (
+            say("report.one_network_only", f.lang) if len(chosen) == 1 and len(ranked) > 1 else ""
+        )
         out.append(Month(_add_months(start, i), ident, kind, interested, active, chosen, note))
     return out
 
@@ -175,7 +178,7 @@ def _fascicule(f: Facts, m: Month) -> list[str]:
     key = "fascicule_theme" if m.kind == "theme" else "fascicule_region"
     command = "theme" if m.kind == "theme" else "country"
     return [
-        t(key, f.lang, name=f.label(m.subject)),
+        say(f"report.{key}", f.lang, name=f.label(m.subject)),
         f"graphkit report {command} {m.subject} --out fascicule-{m.subject}.html",
     ]
 
@@ -184,10 +187,11 @@ def roadmap(kg: Graph, months: int = 6, start: str | None = None, lang: str = "f
     """The roadmap report (also as spreadsheet rows) for ``months`` months."""
     f = gather(kg, lang)
     meetings = plan(kg, months, start, f)
-    no_seat = t("no_seat_short", lang)
+    no_seat = say("report.no_seat_short", lang)
     rows, csv_rows = [], []
     for m in meetings:
-        subject = f"{f.label(m.subject)} ({t(m.kind + '_word', lang)})"
+        subject = f"{f.label(m.subject)} ({say('report.' + m.kind + '_word', lang)})"
+        interested = ", ".join(f.labels_of(m.interested))
         networks = [
             f"{r['label']} — {f.label(r['seat']) if r['seat'] else no_seat}" for r in m.networks
         ] + ([m.note] if m.note else [])
@@ -195,9 +199,7 @@ def roadmap(kg: Graph, months: int = 6, start: str | None = None, lang: str = "f
             [
                 month_name(m.month, lang),
                 subject,
-                f"{len(m.interested)} : {', '.join(f.labels_of(m.interested))}"
-                if lang == "fr"
-                else f"{len(m.interested)}: {', '.join(f.labels_of(m.interested))}",
+                say("report.colon", lang, head=len(m.interested), tail=interested),
                 networks,
                 ", ".join(f.labels_of(m.together)),
                 _fascicule(f, m),
@@ -229,23 +231,33 @@ def roadmap(kg: Graph, months: int = 6, start: str | None = None, lang: str = "f
     last = month_name(meetings[-1].month, lang) if meetings else ""
     sections = [
         Section(
-            t("meetings", lang),
-            [Table([t(h, lang) for h in head], rows)]
+            say("report.meetings", lang),
+            [Table([say(f"report.{h}", lang) for h in head], rows)]
             if rows
-            else [Paragraph(t("no_subject", lang))],
+            else [Paragraph(say("report.no_subject", lang))],
         ),
         Section(
-            t("rotation_rule", lang),
+            say("report.rotation_rule", lang),
             [
-                Paragraph(t("rotation_text", lang)),
-                Paragraph(t("interested_rule", lang), muted=True),
+                Paragraph(say("report.rotation_text", lang)),
+                Paragraph(say("report.interested_rule", lang), muted=True),
             ],
         ),
     ]
     return Report(
-        t("roadmap", lang),
+        say("report.roadmap", lang),
         lang,
         sections,
-        subtitle=t("roadmap_intro", lang, first=first, last=last) if meetings else "",
+        subtitle=say("report.roadmap_intro", lang, first=first, last=last) if meetings else "",
         csv_rows=csv_rows,
     )
+
+
+def month_name(month: str, lang: str = "fr") -> str:
+    """'2021-03' in words.
+
+    >>> month_name("2021-01", "fr"), month_name("2021-01", "es")
+    ('janvier 2021', 'enero de 2021')
+    """
+    year, number = month.split("-")
+    return say("report.month_year", lang, month=say(f"month.{int(number)}", lang), year=year)

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from graphkit.files.atomic import write_atomic
 from graphkit.graph.to_rdf import GRAPH_ONTOLOGY, GRAPH_THEMES
 from graphkit.model import vocab
+from graphkit.text.i18n import say
 
 if TYPE_CHECKING:
     import rdflib
@@ -55,10 +56,6 @@ MEDIA_TYPE = {
 DATASET = "https://w3id.org/graphkit/dataset"
 GRAPH_DESCRIPTION = ox.NamedNode("https://w3id.org/graphkit/graph/description")
 DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
-TITLE = {
-    "fr": "graphkit — répertoire des acteurs de la coopération décentralisée (Cités Unies France)",
-    "en": "graphkit — directory of decentralised cooperation actors (Cités Unies France)",
-}
 
 
 def _n(prefix: str, local: str) -> ox.NamedNode:
@@ -164,7 +161,8 @@ def description(
     created = created or issued
     add(ds, A, _n("void", "Dataset"))
     add(ds, A, _n("dcat", "Dataset"))
-    for lang, title in TITLE.items():
+    for lang in ("fr", "en"):  # the catalogue has the title in these two
+        title = say("dataset.title", lang)
         add(ds, _n("dcterms", "title"), ox.Literal(title, language=lang))
     add(
         ds,

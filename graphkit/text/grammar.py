@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from graphkit.text.i18n import LANGS, say
+
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 _VOWEL = re.compile(r"^[aeiouàâäéèêëîïôöûüœæ]", re.IGNORECASE)
 
@@ -78,11 +80,7 @@ def countries() -> dict[str, dict[str, str]]:
 def _by_name() -> dict[str, str]:
     from graphkit.text.fold import normalise
 
-    return {
-        normalise(r[lang]): iso
-        for iso, r in countries().items()
-        for lang in ("fr", "en", "es", "pt")
-    }
+    return {normalise(r[lang]): iso for iso, r in countries().items() for lang in LANGS}
 
 
 @cache
@@ -106,7 +104,8 @@ _ARTICLES = {
     "pt": {"m": "o ", "f": "a ", "mp": "os ", "fp": "as "},
     "en": {"the": "the "},
 }
-_IN = {"en": "in", "es": "en", "pt": "em"}
+# "in", as the contraction rules of :func:`prep` take it (French has its own rules below)
+_IN = {"fr": "dans", "en": "in", "es": "en", "pt": "em"}
 
 
 def _article(name: str, code: str, lang: str) -> str:
@@ -169,8 +168,7 @@ def network(label: str, lang: str = "fr") -> Noun:
     >>> format(network("AL-LAs", "fr"), "de"), format(network("AL-LAs", "pt"), "de")
     ('du réseau AL-LAs', 'da rede AL-LAs')
     """
-    def_ = {"fr": "le réseau {}", "en": "the {} network", "es": "la red {}", "pt": "a rede {}"}
-    text = def_.get(lang, def_["fr"]).format(label)
+    text = say("noun.network", lang, label=label)
     return Noun(text, text, label, lang)
 
 
@@ -261,7 +259,6 @@ def join(items: list[str], lang: str = "fr") -> str:
     >>> join(["le climat", "l'eau", "la santé"], "fr"), join(["water"], "en")
     ("le climat, l'eau et la santé", 'water')
     """
-    last = {"fr": "et", "en": "and", "es": "y", "pt": "e"}.get(lang, "et")
     if len(items) < 2:
         return "".join(items)
-    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+    return say("noun.list", lang, most=", ".join(items[:-1]), last=items[-1])

@@ -17,20 +17,10 @@ import networkx as nx
 
 from graphkit.graph.names import FRENCH_AUTHORITY, TERRITORY
 from graphkit.model import vocab
-from graphkit.text.i18n import say, status_word
+from graphkit.model.palette import DEFAULT_STYLE, NODE_STYLE
+from graphkit.text.i18n import say
 from graphkit.viz import basemap
-from graphkit.viz.style import (
-    DEFAULT_STYLE,
-    EDGE,
-    GROUP_STYLE,
-    KIND_FILTERS,
-    NODE_STYLE,
-    SUGGESTED_EDGE,
-    WEAK_EDGE,
-    filter_names,
-    geo_text,
-    kind_name,
-)
+from graphkit.viz.style import EDGE, GROUP_STYLE, KIND_FILTERS, SUGGESTED_EDGE, WEAK_EDGE
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
@@ -233,7 +223,7 @@ def scene(
         if n in cluster_of:
             colour = CLUSTER_COLOURS[(cluster_of[n][0] - 1) % len(CLUSTER_COLOURS)]
         themes = sorted(labels.get(t, t) for t in g[n] if g.nodes[t]["kind"] == "Concept")
-        tooltip = [labels.get(n, n), kind_name(kind, lang)]
+        tooltip = [labels.get(n, n), say(f"kind.{kind}", lang, otherwise=kind)]
         if country_of.get(n):
             tooltip.append(say("viz.country", lang, value=labels.get(country_of[n], country_of[n])))
         if themes and kind != "Concept":
@@ -277,7 +267,10 @@ def scene(
             lang,
             len(nodes),
             len(edges),
-            {"theme": theme, "kinds": filter_names(kinds, lang)},
+            {
+                "theme": theme,
+                "kinds": ", ".join(say(f"filter.{k}", lang, otherwise=k) for k in kinds),
+            },
             {"country": country, "focus": focus},
             depth,
             labels,
@@ -341,9 +334,9 @@ def _group_colocated(
                     "id": gid,
                     "label": f"{place} · {len(part)}" if place else f"· {len(part)}",
                     "title": "\n".join(
-                        [geo_text("group_title", lang, n=len(part), place=place)]
+                        [say("geo.group_title", lang, n=len(part), place=place)]
                         + [f"• {n['label']}" for n in part]
-                        + [geo_text("group_hint", lang)]
+                        + [say("geo.group_hint", lang)]
                     ),
                     "x": round(sum(n["x"] for n in part) / len(part), 1),
                     "y": round(sum(n["y"] for n in part) / len(part), 1),
@@ -405,7 +398,8 @@ def _edges(sub: nx.Graph, labels: dict[str, str], lang: str) -> list[dict]:
         for r in relations:
             text = labels.get(r["via"], r["relation"]) if "via" in r else vocab.curie(r["relation"])
             if r.get("status"):
-                text += f" ({status_word(r['status'], lang)})"
+                status = r["status"]
+                text += f" ({say('status.' + status, lang, otherwise=status)})"
             if text not in lines:
                 lines.append(text)
         # Dashed when every relation behind the edge is on stand-by or ended.
@@ -427,7 +421,7 @@ def _legend(nodes, edges, cluster_of, lang, grouped=False) -> list[dict]:
     shape_of = {n["kind"]: n["shape"] for n in nodes}
     legend = [
         {
-            "label": kind_name(k, lang),
+            "label": say(f"kind.{k}", lang, otherwise=k),
             "color": NODE_STYLE.get(k, DEFAULT_STYLE)["color"],
             "shape": shape_of.get(k) or NODE_STYLE.get(k, DEFAULT_STYLE)["shape"],
         }
@@ -443,7 +437,7 @@ def _legend(nodes, edges, cluster_of, lang, grouped=False) -> list[dict]:
         )
     if grouped:
         legend.append(
-            {"label": geo_text("group_legend", lang), "color": GROUP_STYLE["color"], "shape": "dot"}
+            {"label": say("geo.group_legend", lang), "color": GROUP_STYLE["color"], "shape": "dot"}
         )
     if any(e.get("dashes") and not e.get("suggested") for e in edges):
         legend.append(
@@ -476,5 +470,5 @@ def _caption(lang, n_nodes, n_edges, words, names, depth, labels, kg, left_out, 
     if left_out:
         parts.append(say("viz.left_out", lang, n=len(left_out)))
     if geo:
-        parts.append(geo_text("caption", lang))
+        parts.append(say("geo.caption", lang))
     return " — ".join(parts)

@@ -1,19 +1,11 @@
-"""The reports' own words (headings, column names, sentences) in fr, en, es and pt.
-
-Long because it is a table: the reports' words in four languages, one concern.
+"""The reports' own words (headings, column names, sentences: ``report.…``) and the
+names of months (``month.1`` … ``month.12``).
 
 Labels of things (actors, themes, places, kinds of partnership) come from the graph in the
 report's language; these are only the words around them.
-
->>> t("who_did_what", "en")
-'Who has done what, with whom and since when'
->>> month_name("2021-01", "fr")
-'janvier 2021'
 """
 
-from __future__ import annotations
-
-TEXTS: dict[str, dict[str, str]] = {
+REPORT: dict[str, dict[str, str]] = {
     # shared
     "sources": {"fr": "Sources", "en": "Sources", "es": "Fuentes", "pt": "Fontes"},
     "made_from": {
@@ -500,24 +492,32 @@ TEXTS: dict[str, dict[str, str]] = {
         "es": "solo una red posible este mes en la ronda actual",
         "pt": "só uma rede possível este mês na rodada atual",
     },
+    # a label and what it labels: French sets a space before the colon
+    "colon": {
+        "fr": "{head} : {tail}",
+        "en": "{head}: {tail}",
+        "es": "{head}: {tail}",
+        "pt": "{head}: {tail}",
+    },
+    "month_year": {
+        "fr": "{month} {year}",
+        "en": "{month} {year}",
+        "es": "{month} de {year}",
+        "pt": "{month} de {year}",
+    },
 }
 
-MONTHS = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "en": "January February March April May June July August September October November December",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "pt": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+MONTH: dict[str, dict[str, str]] = {
+    "1": {"fr": "janvier", "en": "January", "es": "enero", "pt": "janeiro"},
+    "2": {"fr": "février", "en": "February", "es": "febrero", "pt": "fevereiro"},
+    "3": {"fr": "mars", "en": "March", "es": "marzo", "pt": "março"},
+    "4": {"fr": "avril", "en": "April", "es": "abril", "pt": "abril"},
+    "5": {"fr": "mai", "en": "May", "es": "mayo", "pt": "maio"},
+    "6": {"fr": "juin", "en": "June", "es": "junio", "pt": "junho"},
+    "7": {"fr": "juillet", "en": "July", "es": "julio", "pt": "julho"},
+    "8": {"fr": "août", "en": "August", "es": "agosto", "pt": "agosto"},
+    "9": {"fr": "septembre", "en": "September", "es": "septiembre", "pt": "setembro"},
+    "10": {"fr": "octobre", "en": "October", "es": "octubre", "pt": "outubro"},
+    "11": {"fr": "novembre", "en": "November", "es": "noviembre", "pt": "novembro"},
+    "12": {"fr": "décembre", "en": "December", "es": "diciembre", "pt": "dezembro"},
 }
-
-
-def t(key: str, lang: str = "fr", **values) -> str:
-    """The report text ``key`` in ``lang`` (French when that language is missing)."""
-    texts = TEXTS[key]
-    return texts.get(lang, texts["fr"]).format(**values)
-
-
-def month_name(month: str, lang: str = "fr") -> str:
-    """'2021-03' in words."""
-    year, number = month.split("-")
-    name = MONTHS.get(lang, MONTHS["fr"]).split()[int(number) - 1]
-    return f"{name} de {year}" if lang in ("es", "pt") else f"{name} {year}"

@@ -1,0 +1,222 @@
+"""The matchers' reasons, one sentence per term of a score, keyed by name alone
+(``say("shared_theme", lang, theme=…)``).
+
+Placeholders are names as :class:`graphkit.text.grammar.Noun`: ``{x}`` with its article,
+``{x:loc}`` after "in", ``{x:bare}`` without article, ``{x:à}`` contracted with a
+preposition ("aux rencontres…"). ``{who}``, ``{a}``, ``{b}`` are actors' own names.
+"""
+
+REASONS: dict[str, dict[str, str]] = {
+    "shared_theme": {
+        "fr": "les deux travaillent sur {theme}",
+        "en": "both work on {theme}",
+        "es": "ambos trabajan {theme:en}",
+        "pt": "ambos trabalham com {theme:bare}",
+    },
+    "broader_theme": {
+        "fr": "les deux travaillent sur {theme} : {sides}",
+        "en": "both work on {theme}: {sides}",
+        "es": "ambos trabajan {theme:en}: {sides}",
+        "pt": "ambos trabalham com {theme:bare}: {sides}",
+    },
+    "side_theme": {
+        "fr": "{who} sur {themes}",
+        "en": "{who} on {themes}",
+        "es": "{who} en {themes}",
+        "pt": "{who} com {themes}",
+    },
+    "side_general": {
+        "fr": "{who} en général",
+        "en": "{who} in general",
+        "es": "{who} en general",
+        "pt": "{who} em geral",
+    },
+    "shared_place": {
+        "fr": "les deux coopèrent {place:loc}",
+        "en": "both cooperate {place:loc}",
+        "es": "ambos cooperan {place:loc}",
+        "pt": "ambos cooperam {place:loc}",
+    },
+    "shared_group": {
+        "fr": "les deux sont membres {name:de}",
+        "en": "both are members of {name}",
+        "es": "ambos son miembros {name:de}",
+        "pt": "ambos são membros {name:de}",
+    },
+    "shared_network": {
+        "fr": "les deux sont membres {name:de}",
+        "en": "both are members of {name}",
+        "es": "ambos son miembros {name:de}",
+        "pt": "ambos são membros {name:de}",
+    },
+    "shared_event": {
+        "fr": "les deux ont pris part {name:à}",
+        "en": "both took part in {name}",
+        "es": "ambos participaron {name:en}",
+        "pt": "ambos participaram {name:de}",
+    },
+    "status_note": {
+        "fr": "{text} (statut pour {who} : {status})",
+        "en": "{text} (status for {who}: {status})",
+        "es": "{text} (estado para {who}: {status})",
+        "pt": "{text} (status para {who}: {status})",
+    },
+    "status_plain": {
+        "fr": "{text} (statut : {status})",
+        "en": "{text} (status: {status})",
+        "es": "{text} (estado: {status})",
+        "pt": "{text} (status: {status})",
+    },
+    "whose": {
+        "fr": "{who} : {text}",
+        "en": "{who}: {text}",
+        "es": "{who}: {text}",
+        "pt": "{who}: {text}",
+    },
+    "expertise": {
+        "fr": "expertise déclarée en {theme:bare}",
+        "en": "stated expertise in {theme:bare}",
+        "es": "experiencia declarada en {theme:bare}",
+        "pt": "experiência declarada em {theme:bare}",
+    },
+    "partnership_on": {
+        "fr": "{partnership} porte sur {theme}",
+        "en": "{partnership} is about {theme}",
+        "es": "{partnership} trata {theme:de}",
+        "pt": "{partnership} trata {theme:de}",
+    },
+    "partnership_on_pl": {
+        "fr": "{partnership} portent sur {theme}",
+        "en": "{partnership} are about {theme}",
+        "es": "{partnership} tratan {theme:de}",
+        "pt": "{partnership} tratam {theme:de}",
+    },
+    "interest_in": {
+        "fr": "intérêt déclaré pour {theme}",
+        "en": "stated interest in {theme:bare}",
+        "es": "interés declarado {theme:en}",
+        "pt": "interesse declarado {theme:em}",
+    },
+    "different_countries": {
+        "fr": "{a} est {place_a:loc}, {b} {place_b:loc}",
+        "en": "{a} is {place_a:loc}, {b} {place_b:loc}",
+        "es": "{a} está {place_a:loc}, {b} {place_b:loc}",
+        "pt": "{a} fica {place_a:loc}, {b} {place_b:loc}",
+    },
+    "french_peers": {
+        "fr": "leurs partenaires français se ressemblent : {x} (partenaire {a:de}) et {y} (partenaire {b:de})",
+        "en": "their French partners are alike: {x} (partner of {a}) and {y} (partner of {b})",
+        "es": "sus socios franceses se parecen: {x} (socio {a:de}) y {y} (socio {b:de})",
+        "pt": "seus parceiros franceses se parecem: {x} (parceiro {a:de}) e {y} (parceiro {b:de})",
+    },
+    "same_french_partner": {
+        "fr": "les deux ont le même partenaire français : {name}",
+        "en": "both have the same French partner: {name}",
+        "es": "ambos tienen el mismo socio francés: {name}",
+        "pt": "ambos têm o mesmo parceiro francês: {name}",
+    },
+    "wants_theme": {
+        "fr": "{who} veut travailler sur {theme}",
+        "en": "{who} wants to work on {theme}",
+        "es": "{who} quiere trabajar {theme:en}",
+        "pt": "{who} quer trabalhar com {theme:bare}",
+    },
+    "status": {
+        "fr": "{value}",
+        "en": "{value}",
+        "es": "{value}",
+        "pt": "{value}",
+    },
+    # The partner matcher's reasons (graphkit.match.partners), one per term of its score.
+    # Country names stand after a colon or in brackets, so no article is needed.
+    "partner_distance": {
+        "fr": "à {km} km l'une de l'autre",
+        "en": "{km} km apart",
+        "es": "a {km} km una de otra",
+        "pt": "a {km} km uma da outra",
+    },
+    "partner_size": {
+        "fr": "tailles du même ordre ({a} et {b} habitants)",
+        "en": "sizes of the same order ({a} and {b} inhabitants)",
+        "es": "tamaños del mismo orden ({a} y {b} habitantes)",
+        "pt": "tamanhos da mesma ordem ({a} e {b} habitantes)",
+    },
+    "partner_own_country": {
+        "fr": "a déjà des partenaires dans ce pays ({place} : {names})",
+        "en": "already has partners in this country ({place}: {names})",
+        "es": "ya tiene socios en este país ({place}: {names})",
+        "pt": "já tem parceiros neste país ({place}: {names})",
+    },
+    "partner_area_country": {
+        "fr": "les collectivités voisines ont des partenaires dans ce pays ({place})",
+        "en": "neighbouring authorities have partners in this country ({place})",
+        "es": "las autoridades vecinas tienen socios en este país ({place})",
+        "pt": "as autoridades vizinhas têm parceiros neste país ({place})",
+    },
+    "partner_area_partner": {
+        "fr": "déjà partenaire de collectivités voisines : {names}",
+        "en": "already a partner of neighbouring authorities: {names}",
+        "es": "ya es socio de autoridades vecinas: {names}",
+        "pt": "já é parceiro de autoridades vizinhas: {names}",
+    },
+    "partner_near_partner": {
+        "fr": "à {km} km d'un partenaire actuel : {name}",
+        "en": "{km} km from a current partner: {name}",
+        "es": "a {km} km de un socio actual: {name}",
+        "pt": "a {km} km de um parceiro atual: {name}",
+    },
+    "partner_their_country": {
+        "fr": "a déjà des partenaires dans votre pays ({place} : {names})",
+        "en": "already has partners in your country ({place}: {names})",
+        "es": "ya tiene socios en su país ({place}: {names})",
+        "pt": "já tem parceiros no seu país ({place}: {names})",
+    },
+    "partner_country_pair": {
+        "fr": "{share} % des partenariats connus de votre pays vont vers ce pays ({place})",
+        "en": "{share}% of your country's known partnerships go to this country ({place})",
+        "es": "el {share} % de las asociaciones conocidas de su país van a este país ({place})",
+        "pt": "{share}% das parcerias conhecidas do seu país vão para este país ({place})",
+    },
+    "partner_near_their_partner": {
+        "fr": "déjà partenaire d'une collectivité à {km} km de vous : {name}",
+        "en": "already a partner of an authority {km} km from you: {name}",
+        "es": "ya es socio de una autoridad a {km} km de usted: {name}",
+        "pt": "já é parceiro de uma autoridade a {km} km de si: {name}",
+    },
+    "partner_near_area_partner": {
+        "fr": "à {km} km de {name}, partenaire de {neighbour}, collectivité voisine",
+        "en": "{km} km from {name}, partner of {neighbour}, a neighbouring authority",
+        "es": "a {km} km de {name}, socio de {neighbour}, autoridad vecina",
+        "pt": "a {km} km de {name}, parceiro de {neighbour}, autoridade vizinha",
+    },
+    "partner_network": {
+        "fr": "proche dans le réseau des partenariats (par {path})",
+        "en": "close in the network of partnerships (through {path})",
+        "es": "cercano en la red de asociaciones (a través de {path})",
+        "pt": "próximo na rede de parcerias (através de {path})",
+    },
+    "partner_common": {
+        "fr": "partenaires communs : {names}",
+        "en": "partners in common: {names}",
+        "es": "socios en común: {names}",
+        "pt": "parceiros em comum: {names}",
+    },
+    "partner_of_peers": {
+        "fr": "partenaire de vos pairs (qui partagent un partenaire avec vous) : {names}",
+        "en": "a partner of your peers (who share a partner with you): {names}",
+        "es": "socio de sus pares (que comparten un socio con usted): {names}",
+        "pt": "parceiro dos seus pares (que partilham um parceiro consigo): {names}",
+    },
+    "partner_links": {
+        "fr": "déjà {n} partenariat(s)",
+        "en": "already {n} partnership(s)",
+        "es": "ya {n} asociación(es)",
+        "pt": "já {n} parceria(s)",
+    },
+    "partner_shared": {
+        "fr": "centres d'intérêt communs",
+        "en": "shared interests",
+        "es": "intereses comunes",
+        "pt": "interesses comuns",
+    },
+}
