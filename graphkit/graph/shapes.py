@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 SH = vocab.PREFIXES["sh"]
 SOURCE_ROW = ox.NamedNode(vocab.GK + "sourceRow")
 RDF_TYPE = ox.NamedNode(vocab.RDF_TYPE)
-# Triples per chunk: a national graph (700,000) validates whole; a world one in chunks
-# (whole, S2 took 11 GB).
-CHUNK = 1_000_000
+# A graph up to WHOLE triples (a national one, 700,000) validates in one part; a larger
+# one in chunks of CHUNK (whole, S2 took 11 GB; in chunks of 1 M, still over 4.3 GB).
+WHOLE = 1_000_000
+CHUNK = 250_000
 
 
 def _data(kg: Graph) -> ox.Store:
@@ -68,7 +69,7 @@ def validate(kg: Graph, chunk: int | None = None) -> list[Problem]:
     return [p for p, _ in _validate_store(data)]
 
 
-def validate_tables(data: Dataset, chunk: int = CHUNK) -> list[Problem]:
+def validate_tables(data: Dataset, chunk: int | None = None) -> list[Problem]:
     """Validate the graph the checked tables make, in chunks of about ``chunk`` triples
     (:func:`validate_chunked`), without holding the whole graph in a store.
 
@@ -106,12 +107,15 @@ def inverse_predicates() -> set[ox.NamedNode]:
 
 
 def validate_chunked(
-    default_quads: Callable[[], Iterable[ox.Quad]], themes: list[ox.Quad], chunk: int = CHUNK
+    default_quads: Callable[[], Iterable[ox.Quad]],
+    themes: list[ox.Quad],
+    chunk: int | None = None,
 ) -> list[Problem]:
     """Validate the default graph's quads (``default_quads()`` gives them, twice, each
     subject's quads one after the other) with the thesaurus ``themes``, in chunks of whole
-    subjects of about ``chunk`` quads, keeping memory bounded; the same violations as one
-    validation of the whole.
+    subjects of about ``chunk`` quads (by default: the whole up to :data:`WHOLE` quads, else
+    :data:`CHUNK`), keeping memory bounded; the same violations as one validation of the
+    whole.
 
     Why the same: the shapes look at a focus node's own triples, at the types of the
     nodes they point to (``sh:class``), at the class hierarchy and the thesaurus, and
@@ -144,6 +148,8 @@ def validate_chunked(
         elif q.predicate in inverse:
             backwards.append(q)
     background = themes + backwards
+    if chunk is None:
+        chunk = max(total, 1) if total <= WHOLE else CHUNK
     problems: set[Problem] = set()
 
     def check(quads: list[ox.Quad], own: set[str]) -> None:
