@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graphkit.graph.handle import NAMES_KEY, Graph, name_index
-from graphkit.graph.names import NameIndex
+from graphkit.graph.handle import NAMES_KEY, WORDS_KEY, Graph, name_index
+from graphkit.graph.names import NameIndex, WordIndex
 from graphkit.graph.store import DEFAULT_GRAPH_PATH, open_version
 
 if TYPE_CHECKING:
@@ -159,12 +159,15 @@ def build(
 
     def meanwhile(version: Path, build_id: str):
         watch.rows("types")  # indexed once, before the fork: both sides read it
+
+        def names() -> None:
+            index = name_index(watch)
+            write_cache(version, build_id, NAMES_KEY, index)
+            write_cache(version, build_id, WORDS_KEY, index.word_index())  # "did you mean"
+
         # A child's copy-on-write pages add up: at world scale (6.1 M triples) the two
         # processes held 5.5 GB together, so a graph that large makes its index here.
-        made["names"] = Forked(
-            lambda: write_cache(version, build_id, NAMES_KEY, name_index(watch)),
-            run_here=made["triples"] > FORK_UP_TO,
-        )
+        made["names"] = Forked(names, run_here=made["triples"] > FORK_UP_TO)
 
         def during() -> None:
             scratch = KnowledgeGraph(ox.Store())
@@ -172,7 +175,7 @@ def build(
             made["projection"] = projection(scratch, weights, rows=watch)
             write_cache(version, build_id, key, made["projection"])
             if not made["names"].wait():  # said on stderr by the child: made here instead
-                write_cache(version, build_id, NAMES_KEY, name_index(watch))
+                names()
 
         return during
 
@@ -189,6 +192,7 @@ def build(
             made["names"].stop()
     kg = load(out)
     names = cached(kg, NAMES_KEY, lambda: name_index(watch), NameIndex, built=True)
+    cached(kg, WORDS_KEY, names.word_index, WordIndex)
     made["projection"].labels = names.by_lang
     kg.__dict__.setdefault("_cache", {})[key] = made["projection"]
     return kg

@@ -64,3 +64,16 @@ def browser():
         b = p.chromium.launch(executable_path=chromium_path(), args=args)
         yield b
         b.close()
+
+
+def watched_page(browser, path: Path, width: int, height: int):
+    """A new page opened on the file ``path``, and what it does as it goes: the addresses it
+    requests, its console errors and its dialogs (each dismissed)."""
+    page = browser.new_page(viewport={"width": width, "height": height})
+    seen = {"requests": [], "errors": [], "dialogs": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.goto(path.resolve().as_uri())
+    return page, seen

@@ -60,6 +60,17 @@ Le CHU de Rennes coopère depuis 2015 avec la ville de Cuenca en Équateur.
 """
 
 
+def _mark_accepted(out, tables=None):
+    """Write yes in the accept column of every proposal (of ``tables`` only, if given)."""
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    for row in rows:
+        row["accept"] = "yes" if tables is None or row["table"] in tables else ""
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def _copy(tmp_path):
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
@@ -142,13 +153,7 @@ def test_an_organisation_can_be_the_subject_of_a_sentence(tmp_path):
     assert not _find(proposals, "statements", actor="fr-rennes")  # not the speaker's city
     out = tmp_path / "proposals.csv"  # the new organisations are valid rows
     write_proposals(proposals, out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    for row in rows:
-        row["accept"] = "yes"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _mark_accepted(out)
     accept(out, data)
     ids = {r.get("id") for r in load_tables(data).records["actors"]}
     assert {"org-universite-de-rennes", "org-chu-de-rennes"} <= ids
@@ -159,13 +164,7 @@ def test_accept_adds_rows_with_provenance(tmp_path):
     proposals = _run(tmp_path, QUIMPER, data)
     out = tmp_path / "proposals.csv"
     write_proposals(proposals, out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    for row in rows:
-        row["accept"] = "yes"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _mark_accepted(out)
     added = accept(out, data, "sources/cr-test-2025-01-15.md")
     assert added["sources"][0]["id"] == "cr-test-2025-01-15"
     tables = load_tables(data)
@@ -183,13 +182,8 @@ def test_rejected_batch_leaves_data_unchanged(tmp_path):
     proposals = _run(tmp_path, QUIMPER, data)
     out = tmp_path / "proposals.csv"
     write_proposals(proposals, out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    for row in rows:  # the facts, without the new actors they refer to: invalid
-        row["accept"] = "yes" if row["table"] in ("partnerships", "statements") else ""
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    # the facts, without the new actors they refer to: invalid
+    _mark_accepted(out, tables=("partnerships", "statements"))
     with pytest.raises(DataError) as err:
         accept(out, data)
     assert any("fr-quimper" in str(p) for p in err.value.problems)
@@ -204,13 +198,7 @@ def test_contradicting_row_is_refused(tmp_path):
     before = _digest(data)
     out = tmp_path / "proposals.csv"
     write_proposals(_run(tmp_path, NANTERRE, data), out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    for row in rows:
-        row["accept"] = "yes"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _mark_accepted(out)
     with pytest.raises(DataError) as err:
         accept(out, data)
     assert "contradicts" in str(err.value.problems[0])
@@ -295,13 +283,7 @@ def test_questions_proposals_and_stances_are_proposed_and_accepted(tmp_path):
     # accepting everything but the unresolved stance gives tables that validate
     out = tmp_path / "proposals.csv"
     write_proposals([p for p in proposals if p is not conditional], out)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    for r in rows:
-        r["accept"] = "yes"
-    with out.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    _mark_accepted(out)
     accept(out, data)
     tables = load_tables(data)
     written = {r.get("id"): r for r in tables.records["outcomes"]}

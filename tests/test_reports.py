@@ -9,6 +9,7 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
+from conftest import watched_page
 from handmade import actor, make_data, partnership, statement
 
 import graphkit
@@ -422,13 +423,7 @@ def test_a_report_loads_offline_in_chromium_with_no_error(browser, kg, evil_kg, 
         else _evil_reports(evil_kg)["meeting"]
     )
     path = write(doc, tmp_path / "report.html")
-    page = browser.new_page(viewport={"width": 1000, "height": 1200})
-    seen = {"requests": [], "errors": [], "dialogs": []}
-    page.on("request", lambda r: seen["requests"].append(r.url))
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.goto(path.resolve().as_uri())
+    page, seen = watched_page(browser, path, 1000, 1200)
     page.wait_for_load_state("load")
     network = [u for u in seen["requests"] if not u.startswith("data:")]
     assert network == [path.resolve().as_uri()], "the page loaded something else"

@@ -6,6 +6,7 @@ import io
 import os
 
 import pytest
+from conftest import watched_page
 from handmade import actor, make_data, partnership, statement
 
 import graphkit
@@ -17,13 +18,7 @@ IN_CI = os.environ.get("CI") == "true"
 
 def open_page(browser, path):
     """Load a page; return it with the requests it made, console errors and dialogs."""
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
-    seen = {"requests": [], "errors": [], "dialogs": []}
-    page.on("request", lambda r: seen["requests"].append(r.url))
-    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
-    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
-    page.goto(path.resolve().as_uri())
+    page, seen = watched_page(browser, path, 1280, 800)
     page.wait_for_function("window.graphkit !== undefined")
     page.wait_for_timeout(300)
     return page, seen

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graphkit.graph.names import Expect, NameIndex, WrongKindError
+from graphkit.graph.names import Expect, NameIndex, WordIndex, WrongKindError
 from graphkit.model import vocab
 from graphkit.text.fold import normalise
 
@@ -48,6 +48,7 @@ def term_value(term: Any) -> str | None:
 
 
 NAMES_KEY = "names"
+WORDS_KEY = "words of the names"  # the name index's WordIndex
 
 
 def name_index(rows: RowSource) -> NameIndex:
@@ -177,7 +178,10 @@ class Graph:
         from graphkit.graph.cache import cached
         from graphkit.graph.cache_rows import SparqlRows
 
-        return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
+        index = cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
+        # Read only when a name is not found at once ("did you mean"): most commands never.
+        index.words_from = lambda: cached(self, WORDS_KEY, index.word_index, WordIndex)
+        return index
 
     def resolve(self, name: str, expect: Expect | None = None) -> str:
         """The id of the entity called ``name`` (id or any label, case and accents ignored),

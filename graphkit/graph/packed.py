@@ -100,7 +100,7 @@ class PackedMap(Mapping[str, str]):
         """
         if key not in self._seen and not self._whole:
             if len(self._seen) >= UNPACK_AFTER:
-                self._seen, self._whole = dict(self.items()), True
+                self._seen, self._whole = dict(self._unpacked()), True
             else:
                 i = bisect.bisect_left(self._keys, key) if isinstance(key, str) else len(self)
                 found = i < len(self._keys) and self._keys[i] == key
@@ -122,6 +122,15 @@ class PackedMap(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def _unpacked(self) -> Iterator[tuple[str, str]]:
+        # Slices in one comprehension each: a method call per string took 7 µs a key.
+        out = []
+        for strings in (self._keys, self._values):
+            ends = strings.ends.tolist()
+            text = strings.text
+            out.append([text[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)])
+        return zip(*out, strict=True)
 
     def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]
         """(key, value) pairs in key order."""

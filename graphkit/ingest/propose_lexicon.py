@@ -11,6 +11,7 @@ from functools import cache
 from graphkit.ingest.propose_patterns import GENERIC
 from graphkit.tables.check import Dataset
 from graphkit.text.fold import normalise
+from graphkit.text.i18n import LANGS
 
 
 @dataclass(eq=False)
@@ -45,30 +46,11 @@ def status_named(sentence: str) -> str:
 
 @cache
 def countries_named() -> dict[str, str]:
-    """Normalised country names (English, French, Spanish, Portuguese) -> ISO alpha-2."""
-    import gettext
+    """Normalised country names (English, French, Spanish, Portuguese) -> ISO alpha-2, with
+    the short names French minutes use."""
+    from graphkit.tables.gazetteer import country_codes
 
-    import pycountry
-
-    names: dict[str, str] = {}
-    translations = [gettext.NullTranslations()]
-    for lang in ("fr", "es", "pt"):
-        try:
-            translations.append(
-                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-            )
-        except OSError:
-            pass
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            if hasattr(c, attr):
-                for t in translations:
-                    text = re.sub(r"\s*\(.*?\)", "", t.gettext(getattr(c, attr)))
-                    key = normalise(text)
-                    if key and key not in names:
-                        names[key] = c.alpha_2
-    names.update({"salvador": "SV", "etats unis": "US", "bresil": "BR"})
-    return names
+    return country_codes() | {"salvador": "SV", "etats unis": "US", "bresil": "BR"}
 
 
 @cache
@@ -98,7 +80,7 @@ class Lexicon:
             self._add(Entity(tid, "themes", tid), [key])
         for table in ("actors", "groups", "events", "people"):
             for r in data.records.get(table, []):
-                labels = [r.get(c) for c in ("label_fr", "label_en", "label_es", "label_pt")]
+                labels = [r.get(f"label_{lang}") for lang in LANGS]
                 labels += r.items("aliases") + [r.get("name")]
                 labels = [lab for lab in labels if lab]
                 if table == "actors":

@@ -205,16 +205,7 @@ def sample_cities(rng, records: list[tuple], power: float, n: int) -> list[tuple
 
     population = np.fromiter((r[2] for r in records), dtype=float, count=len(records))
     keys = np.log1p(-rng.random(len(records))) / (population + 1.0) ** power
-    seen: set[str] = set()
-    ordered: list[tuple] = []
-    for i in np.argsort(-keys, kind="stable").tolist():
-        record = with_slug(records[i])
-        if record[4] not in seen:
-            seen.add(record[4])
-            ordered.append(record)
-            if len(ordered) == n:
-                break
-    return ordered
+    return _first_by_slug((records[i] for i in np.argsort(-keys, kind="stable").tolist()), n)
 
 
 def largest_cities(records: list[tuple], n: int) -> list[tuple]:
@@ -223,10 +214,14 @@ def largest_cities(records: list[tuple], n: int) -> list[tuple]:
     >>> largest_cities([(1, "A", 5, ""), (2, "B", 50, ""), (3, "B", 7, "")], 2)
     [(2, 'B', 50, '', 'b'), (1, 'A', 5, '', 'a')]
     """
-    ordered: list[tuple] = []
+    return _first_by_slug(sorted(records, key=lambda r: (-r[2], r[0])), n)
+
+
+def _first_by_slug(records, n: int) -> list[tuple]:
+    """The first ``n`` records (with their slug) of distinct slugs, in the order given."""
     seen: set[str] = set()
-    for record in sorted(records, key=lambda r: (-r[2], r[0])):
-        record = with_slug(record)
+    ordered: list[tuple] = []
+    for record in map(with_slug, records):
         if record[4] not in seen:
             seen.add(record[4])
             ordered.append(record)

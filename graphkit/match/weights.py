@@ -42,6 +42,11 @@ class Weights:
     hierarchy_decay: float = 0.5
     # Rarer features weigh more: idf = log(1 + actors / actors holding it), if True.
     idf: bool = True
+    # A fact held by this share of the actors of one kind (or more) is no reason: nearly
+    # everyone holds it (the meeting every French authority attended); a kind with fewer
+    # than common_min_actors actors holding anything has no such fact.
+    common_share: float = 0.6
+    common_min_actors: int = 5
     # experts: evidence of having done a theme
     expert_expertise: float = 1.0
     expert_partnership: float = 0.8

@@ -32,6 +32,44 @@ def country_name(code: str) -> str | None:
 
 
 @cache
+def country_codes() -> dict[str, str]:
+    """Every ISO 3166-1 country's names, folded for lookup, to its alpha-2 code: pycountry's
+    name, common name and official name, in English, French, Spanish and Portuguese
+    (pycountry's translations), each also without its bracketed part; the first met wins.
+
+    >>> codes = country_codes()
+    >>> codes["bresil"], codes["etats unis d amerique"], codes["cocos keeling islands"]
+    ('BR', 'US', 'CC')
+    """
+    import gettext
+    import re
+
+    import pycountry
+
+    from graphkit.text.fold import normalise
+
+    translations = [gettext.NullTranslations()]
+    for lang in ("fr", "es", "pt"):
+        try:
+            translations.append(
+                gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            )
+        except OSError:  # a pycountry without that language: its names are left out
+            pass
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            if hasattr(c, attr):
+                for t in translations:
+                    text = t.gettext(getattr(c, attr))
+                    for form in (re.sub(r"\s*\(.*?\)", "", text), text):
+                        key = normalise(form)
+                        if key and key not in names:
+                            names[key] = c.alpha_2
+    return names
+
+
+@cache
 def subdivision_name(code: str) -> str | None:
     """The ISO 3166-2 name of a subdivision code such as ``AR-Y``, or None.
 

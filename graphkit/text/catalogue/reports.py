@@ -3,6 +3,8 @@ names of months (``month.1`` … ``month.12``).
 
 Labels of things (actors, themes, places, kinds of partnership) come from the graph in the
 report's language; these are only the words around them.
+
+Long because it is a table: every word of the reports in four languages, one concern.
 """
 
 REPORT: dict[str, dict[str, str]] = {
