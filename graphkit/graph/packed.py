@@ -16,8 +16,10 @@ import itertools
 import operator
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # imported where used: a query that needs no name index skips NumPy
+    import numpy as np
 
 UNPACK_AFTER = 1000
 
@@ -66,6 +68,8 @@ class PackedMap(Mapping[str, str]):
         >>> dict(PackedMap.from_arrays(m.to_arrays("m"), "m"))
         {'a': 'x', 'b': 'é'}
         """
+        import numpy as np
+
         out = {}
         for part, strings in (("keys", self._keys), ("values", self._values)):
             out[f"{prefix}.{part}"] = np.frombuffer(strings.text.encode(), dtype=np.uint8)
@@ -75,6 +79,8 @@ class PackedMap(Mapping[str, str]):
     @classmethod
     def from_arrays(cls, arrays: Mapping[str, np.ndarray], prefix: str) -> PackedMap:
         """The map written by :meth:`to_arrays`; ValueError if the arrays do not fit."""
+        import numpy as np
+
         m = cls.__new__(cls)
         parts = []
         for part in ("keys", "values"):
