@@ -151,6 +151,17 @@ class WrongKindError(UnknownNameError):
         self.entity = entity  # the id the name does fit
 
 
+def _joined(ids: set[str] | list[str]) -> str:
+    """Ids sorted and joined by ``|`` (most keys name one entity: no sort then).
+
+    >>> _joined({"b", "a"}), _joined(["c"])
+    ('a|b', 'c')
+    """
+    if len(ids) == 1:
+        return next(iter(ids))
+    return "|".join(sorted(ids))
+
+
 class NameIndex:
     """Ids and labels of entities, searchable without case or accents."""
 
@@ -171,13 +182,15 @@ class NameIndex:
         self.by_lang = {lang: PackedMap(m.items()) for lang, m in (by_lang or {}).items()}
         self.kinds = PackedMap((kinds or {}).items())
         # place -> the actors seated there
-        self.seated = PackedMap((p, "|".join(sorted(a))) for p, a in (seated or {}).items())
+        self.seated = PackedMap((p, _joined(a)) for p, a in (seated or {}).items())
+        # each distinct text folded once (labels repeat: a city and its authority, languages)
+        folded = {t: normalise(t) for t in {*names, *(x for ls in names.values() for x in ls)}}
         by_key: dict[str, set[str]] = defaultdict(set)
         for eid, labels in names.items():
-            by_key[normalise(eid)].add(eid)
+            by_key[folded[eid]].add(eid)
             for label in labels:
-                by_key[normalise(label)].add(eid)
-        self._by_key = PackedMap((key, "|".join(sorted(eids))) for key, eids in by_key.items())
+                by_key[folded[label]].add(eid)
+        self._by_key = PackedMap((key, _joined(eids)) for key, eids in by_key.items())
 
     def to_plain(self) -> tuple[dict, dict]:
         """The index as plain data: a JSON document and arrays (see :mod:`graphkit.graph.cache`).

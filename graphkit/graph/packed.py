@@ -12,6 +12,8 @@ load as four arrays whatever their number, and a lookup is a binary search (abou
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
@@ -36,23 +38,22 @@ class _Strings:
 
 
 def _pack(strings: list[str]) -> tuple[str, array]:
-    ends, total = array("q"), 0
-    for s in strings:
-        total += len(s)
-        ends.append(total)
-    return "".join(strings), ends
+    return "".join(strings), array("q", itertools.accumulate(map(len, strings)))
 
 
 class PackedMap(Mapping[str, str]):
     """A read-only mapping built once from (key, value) pairs with unique keys."""
 
     def __init__(self, items: Iterable[tuple[str, str]]):
-        pairs = sorted(items)
-        self._keys = _Strings(*_pack([k for k, _ in pairs]))
+        # Sorted by key alone (C-level string comparisons: a national graph's maps of
+        # 170,000 pairs took 1.4 s each sorted as tuples and packed in a Python loop).
+        pairs = sorted(items, key=operator.itemgetter(0))
+        keys = [k for k, _ in pairs]
+        if any(map(operator.eq, keys, itertools.islice(keys, 1, None))):
+            twice = next(a for a, b in zip(keys, keys[1:], strict=False) if a == b)
+            raise ValueError(f"duplicate key {twice!r}")
+        self._keys = _Strings(*_pack(keys))
         self._values = _Strings(*_pack([v for _, v in pairs]))
-        for i in range(1, len(pairs)):
-            if pairs[i][0] == pairs[i - 1][0]:
-                raise ValueError(f"duplicate key {pairs[i][0]!r}")
 
         self._forget()
 
