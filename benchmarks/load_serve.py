@@ -60,7 +60,7 @@ def queries(kg) -> dict[str, str]:
     out = {}
     for q in sq.list_queries():
         values = {p.name: SAMPLES[p.kind] for p in q.params if p.required}
-        out[q.name] = prologue() + sq.with_values(q.text, sq.bind(q, values, kg))
+        out[q.name] = prologue() + sq.with_values(q.text, sq.bind(q, values, kg), deep=True)
     return out
 
 

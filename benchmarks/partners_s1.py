@@ -2,14 +2,17 @@
 
 Writes S1's synthetic tables (`graphkit synth --scale s1`), builds them, then runs
 `graphkit partners NAME` as a new process: once right after the build (it computes and
-caches the partner view of the build) and then N times (median, min–max). NAME is the
-French authority with the most partners. Target: ≤ 1.5 s.
+caches the partner view of the build) and then N times (median, min–max), alternating with
+`peers NAME` and `south-south` (every pair of the 4,118 partners abroad in the South). NAME
+is the French authority with the most partners. Targets: partners ≤ 1.5 s, south-south ≤
+15 s. Prints the load average (1 min) before and after: run it at normal priority.
 Run: python benchmarks/partners_s1.py [--runs 3] [--work DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -46,8 +49,17 @@ def main() -> None:
     name = max(p.of_kind("FrenchAuthority"), key=lambda a: (len(p.partners.get(a, {})), a))
     query = ["partners", name, "--graph", str(graph)]
     first = timed(query)  # computes and caches the partner view if this build has none
-    runs = [timed(query) for _ in range(args.runs)]
-    peers = [timed(["peers", name, "--graph", str(graph)]) for _ in range(args.runs)]
+    load = os.getloadavg()[0]
+    runs, peers, south = [], [], []
+    for _ in range(args.runs):
+        runs.append(timed(query))
+        peers.append(timed(["peers", name, "--graph", str(graph)]))
+        south.append(timed(["south-south", "--graph", str(graph)]))
+    print(
+        f"load average (1 min) {load:.1f} before, {os.getloadavg()[0]:.1f} after; "
+        f"south-south: median {statistics.median(south):.2f} s "
+        f"({min(south):.2f}–{max(south):.2f}), target ≤ 15 s"
+    )
     print(
         f"partners {name} ({len(p.partners.get(name, {}))} partners), S1: "
         + (f"first call after build {first:.2f} s; " if built else "")

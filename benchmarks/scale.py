@@ -89,7 +89,7 @@ OPS = [
                                       f"entity={c.names['actor']}", G, c.graph), QUERY),
     Op("sparql-embassy", lambda c: gk("sparql", "embassy-coverage", "--param",
                                       f"country={c.names['country']}", G, c.graph), QUERY),
-    # a full listing's first page (every listing is ORDER BY: the page waits for the whole)
+    # a full listing's first page (a page of its sort keys at a time: graphkit.sparql.listing)
     Op("sparql-listing", lambda c: gk("sparql", "repertoire", "--limit", 20, G, c.graph), QUERY),
     # baselines: the same queries as they were before issue 15 (text and binding), new process
     Op("before-repertoire", lambda c: work("query-before", c.graph, "repertoire",

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from graphkit.graph.handle import NAMES_KEY, Graph, name_index
-from graphkit.graph.names import NameIndex
+from graphkit.graph.handle import NAMES_KEY, WORDS_KEY, Graph, name_index
+from graphkit.graph.names import NameIndex, WordIndex
 from graphkit.graph.store import DEFAULT_GRAPH_PATH, open_version
 
 if TYPE_CHECKING:
@@ -108,6 +108,9 @@ def from_tables(data_dir: str | Path = "data") -> KnowledgeGraph:
     return KnowledgeGraph(store, {"triples": len(store)})
 
 
+FORK_UP_TO = 2_000_000  # triples up to which the build makes its name index in a child
+
+
 def build(
     data: str | Path | Dataset = "data", out: str | Path = DEFAULT_GRAPH_PATH, shacl: bool = False
 ) -> KnowledgeGraph:
@@ -123,11 +126,11 @@ def build(
     """
     import itertools
 
-    from graphkit.graph.cache import cached
+    from graphkit.graph.cache import cached, write_cache
     from graphkit.graph.cache_rows import QuadRows
+    from graphkit.graph.forked import Forked
     from graphkit.graph.store import write_build
-    from graphkit.graph.to_rdf import data_quads, ontology_quads
-    from graphkit.match.features import Projection
+    from graphkit.graph.to_rdf import data_quads, ontology_quads, plain_triples
     from graphkit.match.scoring import projection
     from graphkit.match.weights import Weights
     from graphkit.tables import DataError, Dataset, load_tables
@@ -143,23 +146,53 @@ def build(
         if problems:
             raise DataError(problems)
     # The caches are computed from the quads as they go into the store, not read back, and
-    # while Oxigraph's bulk loader (which leaves Python free) indexes them.
+    # while Oxigraph's bulk loader indexes them: the name index in a forked child (up to
+    # FORK_UP_TO triples), the projection here (it reads only the rows, not the index).
     watch = QuadRows()
-    made: dict = {}
-
-    def caches() -> None:
-        scratch = KnowledgeGraph(ox.Store())
-        scratch.__dict__["names"] = made["names"] = name_index(watch)
-        made["projection"] = projection(scratch, weights, rows=watch)
-
     weights = Weights()
-    write_build(
-        watch.watch(itertools.chain(data_quads(data), ontology_quads())), out, meanwhile=caches
-    )
+    key = f"projection {weights!r}"  # scoring.projection's key: what a matcher reads first
+    made: dict = {"triples": 0}
+
+    def seen(chunk: list) -> None:
+        made["triples"] += len(chunk)
+        watch.watch_plain(chunk)
+
+    def meanwhile(version: Path, build_id: str):
+        watch.rows("types")  # indexed once, before the fork: both sides read it
+
+        def names() -> None:
+            index = name_index(watch)
+            write_cache(version, build_id, NAMES_KEY, index)
+            write_cache(version, build_id, WORDS_KEY, index.word_index())  # "did you mean"
+
+        # A child's copy-on-write pages add up: at world scale (6.1 M triples) the two
+        # processes held 5.5 GB together, so a graph that large makes its index here.
+        made["names"] = Forked(names, run_here=made["triples"] > FORK_UP_TO)
+
+        def during() -> None:
+            scratch = KnowledgeGraph(ox.Store())
+            scratch.__dict__["names"] = NameIndex({})  # its labels are not in the cache
+            made["projection"] = projection(scratch, weights, rows=watch)
+            write_cache(version, build_id, key, made["projection"])
+            if not made["names"].wait():  # said on stderr by the child: made here instead
+                names()
+
+        return during
+
+    try:
+        write_build(
+            plain_triples(data),
+            out,
+            meanwhile=meanwhile,
+            quads=watch.watch(ontology_quads()),
+            seen=seen,
+        )
+    finally:
+        if "names" in made:
+            made["names"].stop()
     kg = load(out)
-    kg.__dict__["_building"] = True  # the caches are missing because they are made now
-    cached(kg, NAMES_KEY, lambda: made["names"], NameIndex, built=True)
-    # scoring.projection's key: what a matcher reads first
-    cached(kg, f"projection {weights!r}", lambda: made["projection"], Projection, built=True)
-    del kg.__dict__["_building"]
+    names = cached(kg, NAMES_KEY, lambda: name_index(watch), NameIndex, built=True)
+    cached(kg, WORDS_KEY, names.word_index, WordIndex)
+    made["projection"].labels = names.by_lang
+    kg.__dict__.setdefault("_cache", {})[key] = made["projection"]
     return kg

@@ -51,3 +51,23 @@ def test_a_triple_in_two_graphs_counts_twice_as_in_sparql():
 
 def test_the_build_caches_equal_those_read_back_by_sparql(built):
     same_caches(built)
+
+
+def test_caches_made_without_a_child_process_are_the_same(mini, tmp_path, monkeypatch):
+    import graphkit.facade
+
+    monkeypatch.setattr(graphkit.facade, "FORK_UP_TO", 0)  # as a world-scale build does
+    out = tmp_path / "graph.ttl"
+    graphkit.facade.build(mini, out)
+    same_caches(out)
+
+
+def test_a_failed_name_index_child_is_made_again_in_the_build(mini, tmp_path, monkeypatch):
+    import graphkit.facade
+    from graphkit.graph import forked
+
+    # the child (its pid not yet known to it) fails; the parent then makes the index itself
+    monkeypatch.setattr(forked.Forked, "_run", lambda self: self.pid is not None)
+    out = tmp_path / "graph.ttl"
+    graphkit.facade.build(mini, out)
+    same_caches(out)

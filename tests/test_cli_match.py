@@ -150,6 +150,7 @@ def test_evaluate_measures_graphkit_against_the_baselines(graph):
         "resource_allocation",
         "preferential_attachment",
         "personalised_pagerank",
+        "node2vec",
     }
     assert {r["protocol"] for r in rows} == {"c-shipped"}
     for r in rows:

@@ -120,7 +120,14 @@ def test_a_damaged_cache_is_recomputed_with_one_line(tmp_path, damage):
         again = gk(*command, "--graph", out)  # recomputed and written back: quiet now
         assert again.returncode == 0 and again.stdout == done.stdout
         assert "graphkit:" not in again.stderr
-    assert len(said) == len(files) == 2  # the names, the projection: one line each
+    # The names, the projection: one line each. The names' words are read only when a name
+    # is not found at once ("did you mean"): one line then.
+    assert len(said) == 2 and len(files) == 3
+    for _ in range(2):
+        missed = gk("show", "moronn", "--graph", out)
+        assert missed.returncode == 1 and "closest" in missed.stderr and "Morón" in missed.stderr
+        said += [line for line in missed.stderr.splitlines() if line.startswith("graphkit:")]
+    assert len(said) == 3 and "cached words" in said[-1]
     assert all("recomputing it" in line for line in said)
 
 

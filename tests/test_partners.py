@@ -59,9 +59,25 @@ def test_size_decides_when_its_term_weighs():
     # Two candidates at the same distance, one of Lyon's size, one a village.
     t = towns([45.76, 46.0, 46.0], [4.84, 9.0, 9.0], [5e5, 6e5, 800])
     x = features(t, 0, np.array([1, 2]))
-    assert x[0, FEATURES.index("size")] > 0.9 > 0.1 > x[1, FEATURES.index("size")]
+    assert x[0, FEATURES.index("size")] > 0.8 > 0.0 == x[1, FEATURES.index("size")]
     sized = PartnerModel({f: 1.0 for f in FEATURES})
     assert best(sized, t, 0, [1, 2]) == 1 and best(sized, t, 0, [2, 1]) == 1
+
+
+def test_sizes_are_alike_only_within_three_times():
+    # 43,838 (Chartres) and 99,066 are alike; 43,838 and 391,000 (nine times) are not.
+    t = towns([48.45, 40.0, 40.0, 40.0], [1.49, 3.0, 3.0, 3.0], [43_838, 99_066, 391_000, 140_000])
+    size = features(t, 0, np.array([1, 2, 3]))[:, FEATURES.index("size")]
+    assert size[0] > 0.2 and size[1] == 0.0 and size[2] == 0.0  # 140,000: 3.2×
+    kg = graphkit.from_tables("data")
+    for row in partners(kg, "chartres", top=50).itertuples():
+        for text in row.reasons:
+            if text.startswith("tailles proches"):
+                a, b = (
+                    float(n.replace(" ", "").replace("\u202f", ""))
+                    for n in text.split("(")[1].split(" habitants")[0].split(" et ")
+                )
+                assert max(a, b) / min(a, b) < 3
 
 
 def test_shared_themes_decide_with_the_shipped_weights():
@@ -173,12 +189,20 @@ def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):
         check(links)
         return real_baselines(links, queries, cand)
 
+    real_node2vec = protocols.node2vec
+
+    def spy_node2vec(links, seed):
+        check(links)
+        return real_node2vec(links, seed, walks=2, length=5)
+
     monkeypatch.setattr(protocols, "_hide", hide)
+    monkeypatch.setattr(protocols, "node2vec", spy_node2vec)
     monkeypatch.setattr(protocols, "features", spy_features)
     monkeypatch.setattr(protocols, "baseline_scores", spy_baselines)
     monkeypatch.setattr("graphkit.match.partner_model.features", spy_features)
     frame, _ = protocols.run(proto, seeds=[0, 1])
     assert hidden_all and seen_checks and frame["n_queries"].iloc[0] > 0
+    assert "node2vec" in set(frame["method"])  # the embedding baseline saw only the rest too
     # and the check can fail: the full graph does show them
     with pytest.raises(AssertionError, match="visible"):
         check(t.links)
@@ -242,7 +266,7 @@ def test_fit_and_evaluate_on_slices_of_the_real_lists(tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert {r["protocol"] for r in rows} == {"a-french", "b-world", "b-south-south"}
-    assert len(rows) == 3 * 8
+    assert len(rows) == 3 * 9  # graphkit, seven baselines, node2vec
     for r in rows:
         assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1
         assert r["n_queries"] > 0 and r["hits@10"] >= r["hits@1"]
@@ -316,3 +340,85 @@ def test_a_new_process_reads_the_partner_towns_from_the_build(built, monkeypatch
     again = partners(graphkit.load(built), "chartres", top=3)
     assert again["id"].tolist() == first["id"].tolist()
     assert again["score"].tolist() == first["score"].tolist()
+
+
+def test_the_bulk_pair_terms_are_the_terms_one_by_one():
+    # South–South ranks every pair with pair_logits; it must give what features() gives.
+    from graphkit.match.partner_model import SOUTH_TERMS, pair_logits
+    from graphkit.match.partners import towns_of
+
+    t = towns_of(graphkit.from_tables("data"))
+    rows = np.arange(len(t.ids))
+    rng = np.random.default_rng(3)
+    for w in (read_weights()["south_south"].vector(), rng.random(len(FEATURES))):
+        w = np.where([f in SOUTH_TERMS for f in FEATURES], w, 0.0)
+        bulk = pair_logits(t, rows, rows, w)
+        one = np.vstack([features(t, i, rows) @ w for i in rows])
+        assert np.allclose(bulk, one) and one.max() > 0
+    with pytest.raises(ValueError, match="network"):
+        pair_logits(t, rows, rows, np.array([f == "network" for f in FEATURES], dtype=float))
+
+
+def test_south_south_is_the_fitted_south_model_and_its_reasons_add_up():
+    from graphkit.match.partners import towns_of
+    from graphkit.match.south_south import south_south
+
+    kg = graphkit.from_tables("data")
+    model = read_weights()["south_south"]
+    t = towns_of(kg)
+    found = south_south(kg, top=5)
+    assert len(found)
+    for row in found.itertuples():
+        z = model.logit(features(t, t.row[row.source_id], np.array([t.row[row.target_id]])))[0]
+        assert row.score == round(1 - 2 ** (-z / 0.0434), 4)
+        assert abs(sum(row.contributions) - row.score) < 1e-3
+        assert len(row.contributions) == len(row.reasons)
+    # Europe and North America are not the South: Viterbo (Italy) is never paired.
+    assert "it-viterbe" not in set(found.source_id) | set(found.target_id)
+
+
+def test_peers_partners_decide_a_south_south_pair():
+    # AR-x and PE-q share a French partner (FR-a): they are peers; PE-q is twinned with
+    # BR-y. For AR-x, BR-y is a partner of its peers; BR-z, in the same country, is not.
+    from graphkit.match.partner_model import SOUTH_TERMS, pair_logits
+
+    #        0 FR-a   1 FR-b   2 AR-x   3 BR-y   4 BR-z   5 PE-q
+    t = towns(
+        [45.0, 45.1, -30.0, -20.0, -20.0, -10.0],
+        [1.0, 1.1, -60.0, -45.0, -45.0, -75.0],
+        [np.nan] * 6,
+        links=[(0, 2), (0, 5), (5, 3), (1, 4)],
+        country=["FR", "FR", "AR", "BR", "BR", "PE"],
+    )
+    w = np.array([1.0 if f == "peer_partners" else 0.0 for f in FEATURES])
+    assert "peer_partners" in SOUTH_TERMS
+    z = pair_logits(t, np.array([2]), np.array([3, 4]), w)[0]
+    assert z[0] > 0 == z[1]
+
+
+def test_the_shipped_data_terms_each_decide_their_case():
+    # Actors 0–5, three networks. Actor 0's partners (1, 2) are members of network 0;
+    # actors 3, 4, 5 of network 1; nobody holds network 2 but actor 5.
+    holds = np.zeros((6, 3))
+    holds[[1, 2], 0] = 1
+    holds[[3, 4, 5], 1] = 1
+    holds[5, 2] = 1
+    binary = sparse.csr_matrix(holds)
+    partners_0 = sparse.csr_matrix(np.array([[0, 1, 1, 0, 0, 0]], dtype=float))
+    cand = np.array([0, 1, 2])
+    degree = holds.sum(axis=0)
+    x = protocols.shipped_terms(
+        sparse.csr_matrix((1, 6)), np.zeros(6), partners_0, binary, binary, degree, cand, "network"
+    )
+    col = {t: k for k, t in enumerate(protocols.SHIPPED_TERMS)}
+    assert x[:, col["partners"]].tolist() == [1.0, 0.0, 0.0]  # the partners' network
+    assert int(np.argmax(x[:, col["holders_network"]])) == 1  # the most held one
+    assert not x[:, col["holders_theme"]].any()  # a count of holders for its own kind only
+    # Fitted on queries whose answer is the partners' network, the partners' term leads.
+    queries = [(0, x, 0, {}, np.array([[0.1, 0.2, 0.3]]), True)] * 3
+    w = protocols._fit_terms(queries)
+    assert (x @ w).argmax() == 0 and w[col["partners"]] > 0
+    # … and on queries whose answer is the most held network, its count of holders does.
+    queries = [(0, x, 1, {}, np.array([[0.1, 0.2, 0.3]]), True)] * 3
+    w = protocols._fit_terms(queries)
+    assert (x @ w).argmax() == 1 and w[col["holders_network"]] > 0

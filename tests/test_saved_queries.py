@@ -68,7 +68,9 @@ def test_every_saved_query_is_listed_with_a_header():
 
 def test_queries_ship_as_package_data():
     found = sorted(f.name for f in resources.files("graphkit.sparql.queries").iterdir())
-    assert found == [f"{name}.rq" for name in SAVED]
+    keys = [f"{name}.keys.rq" for name in SAVED if sq.keys_text(name) is not None]
+    assert found == sorted([f"{name}.rq" for name in SAVED] + keys)
+    assert "repertoire.keys.rq" in keys
     setup = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
     assert "graphkit.sparql.queries" in setup["packages"]
     assert setup["package-data"]["graphkit.sparql.queries"] == ["*.rq"]

@@ -171,18 +171,18 @@ def _stats(kg):
 )
 def validate(data_dir: Path) -> None:
     """Check the tables in DATA_DIR and validate the graph they make against the SHACL shapes."""
-    from graphkit.facade import from_tables
-    from graphkit.graph.shapes import validate as shacl_validate
-    from graphkit.tables import DataError
+    from graphkit.graph.shapes import validate_tables
+    from graphkit.tables import DataError, load_tables
 
     try:
-        kg = from_tables(data_dir)
+        data = load_tables(data_dir)
     except DataError as err:
         report_problems(err.problems, str(data_dir))
-    problems = shacl_validate(kg)
+    problems = validate_tables(data)  # in chunks: a world-scale graph in bounded memory
     if problems:
         report_problems(problems, "the graph (SHACL)")
-    click.echo(f"{data_dir}: valid ({len(kg.store)} quads)")
+    rows = sum(len(records) for records in data.records.values())
+    click.echo(f"{data_dir}: valid ({rows} rows, SHACL shapes met)")
 
 
 @main.command()
@@ -366,8 +366,12 @@ def sparql(
         query = _checked_locally(query)
     from graphkit.graph.deadline import TimeLimit, within
 
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()  # a page at a time: a reader has the first rows at once
+
     try:
-        out, empty = within(timeout, lambda: _answer(kg, query, values, fmt, limit, offset))
+        empty = within(timeout, lambda: _answer(kg, query, values, fmt, write, limit, offset))
     except TimeLimit:
         _exit_now(
             f"error: the query ran for more than {timeout:g} s and was stopped: narrow it, "
@@ -378,7 +382,6 @@ def sparql(
         _exit_now("interrupted: the query was stopped", 130)
     if empty:
         click.echo(empty, err=True)
-    click.echo(out, nl=False)
 
 
 def _exit_now(message: str, code: int) -> None:
@@ -392,34 +395,67 @@ def _exit_now(message: str, code: int) -> None:
 
 
 def _answer(
-    kg, query, values: dict[str, str], fmt: str, limit: int | None = None, offset: int = 0
-) -> tuple[str, str | None]:
-    """Run the query and render its answer: (text for stdout, the empty-result sentence)."""
+    kg, query, values: dict[str, str], fmt: str, write, limit: int | None = None, offset: int = 0
+) -> str | None:
+    """Run the query and write its answer with ``write``; return the empty-result sentence.
+
+    CSV and JSON are written as the rows come (a listing with a keys query comes a page at
+    a time: graphkit.sparql.listing); a table waits for every row to size its columns."""
     import pyoxigraph as ox
 
     from graphkit.sparql import saved_queries as sq
-    from graphkit.sparql.remote import EndpointError
+    from graphkit.sparql.listing import solutions
 
+    errors: tuple[type[Exception], ...] = (sq.ParamError,)
+    if kg.meta.get("endpoint"):  # a remote store (urllib's import is 0.1 s of a local query)
+        from graphkit.sparql.remote import EndpointError
+
+        errors += (EndpointError,)
     try:
+        if query.saved and sq.keys_text(query.name) is not None:
+            names, rows = solutions(kg, query, values, limit, offset)
+            return _write_rows(names, rows, fmt, write)
         results = sq.run(kg, query, values)
-    except (sq.ParamError, EndpointError) as err:
+    except errors as err:
         fail(f"error: {err}")
     except SyntaxError as err:
         fail(f"error: invalid SPARQL: {err}")
     if isinstance(results, ox.QueryBoolean):
         if fmt == "table":
-            return ("true" if bool(results) else "false") + "\n", None
+            write(("true" if bool(results) else "false") + "\n")
+            return None
         form = ox.QueryResultsFormat.JSON if fmt == "json" else ox.QueryResultsFormat.CSV
-        return results.serialize(format=form).decode("utf-8") + "\n", None
+        write(results.serialize(format=form).decode("utf-8") + "\n")
+        return None
     if not isinstance(results, ox.QuerySolutions):
         fail("error: only SELECT and ASK queries are answered here")
     if fmt == "json" and limit is None and not offset:
-        return results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n", None
-    from graphkit.graph.handle import term_value
-    from graphkit.sparql.query_page import page, to_json
+        write(results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n")
+        return None
+    import itertools
 
-    names, solutions = page(results, limit, offset)
+    names = [v.value for v in results.variables]
+    stop = None if limit is None else offset + limit
+    return _write_rows(names, itertools.islice(results, offset, stop), fmt, write)
+
+
+def _write_rows(names: list[str], solutions, fmt: str, write) -> str | None:
+    from graphkit.sparql.query_page import json_stream
+
+    def plain(s) -> dict:  # a solution iterates its terms in order: quicker than s[name]
+        return {n: None if t is None else t.value for n, t in zip(names, s, strict=True)}
+
     if fmt == "json":
-        return to_json(names, solutions) + "\n", None
-    rows = [{n: term_value(s[n]) for n in names} for s in solutions]
-    return render(rows, fmt, names), None if rows else "no results"
+        for text in json_stream(names, solutions):
+            write(text)
+        return None
+    if fmt == "csv":
+        write(render([], "csv", names))  # the header, then each row as it comes
+        seen = False
+        for s in solutions:
+            seen = True
+            write(render([plain(s)], "csv", names).split("\n", 1)[1])
+        return None if seen else "no results"
+    rows = [plain(s) for s in solutions]
+    write(render(rows, fmt, names))
+    return None if rows else "no results"

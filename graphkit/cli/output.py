@@ -135,8 +135,10 @@ def render(
         return ""
     width = width or table_width()
     columns = [c for c in columns if not (c.endswith("_id") and c.removesuffix("_id") in columns)]
+    # Each cell's text once (a listing has thousands of rows): cut to its column's width below.
+    whole = [[_lines(r.get(c), c, 10**6) for c in columns] for r in rows]
     natural = [
-        max(len(c), *(max(map(len, _lines(r.get(c), c, 10**6))) for r in rows)) for c in columns
+        max(len(c), *(max(map(len, cells[k])) for cells in whole)) for k, c in enumerate(columns)
     ]
     # What a reader needs whole gives up width last: the reasons, then names.
     # Short cells (codes, scores, roles) are never cut.
@@ -147,8 +149,11 @@ def render(
     heads = [_lines(c, c, w)[0].ljust(w) for c, w in zip(columns, widths, strict=True)]
     lines = ["  ".join(heads).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    for r in rows:
-        cells = [_lines(r.get(c), c, w) for c, w in zip(columns, widths, strict=True)]
+    for r, full in zip(rows, whole, strict=True):
+        cells = [
+            _lines(r.get(c), c, w) if c == "reasons" or len(f[0]) > w else f
+            for c, w, f in zip(columns, widths, full, strict=True)
+        ]
         for k in range(max(map(len, cells))):
             parts = [
                 (cell[k] if k < len(cell) else "").ljust(w)

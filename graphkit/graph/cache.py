@@ -54,13 +54,32 @@ class Plain(Protocol):
 def _file(kg: Graph, key: str) -> Path | None:
     if kg.path is None or not kg.meta.get("id"):
         return None
+    return cache_file(getattr(kg, "version_dir", None) or store_dir(kg.path), key)
+
+
+def cache_file(version_dir: str | Path, key: str) -> Path:
+    """Where the cache ``key`` of the build version in ``version_dir`` is kept."""
     digest = hashlib.sha256(f"{FORMAT} {key}".encode()).hexdigest()[:16]
-    folder = getattr(kg, "version_dir", None) or store_dir(kg.path)
-    return Path(folder) / "cache" / f"{digest}.npz"
+    return Path(version_dir) / "cache" / f"{digest}.npz"
 
 
 def _head(kg: Graph, key: str) -> dict:
     return {"format": FORMAT, "build": kg.meta["id"], "key": key}
+
+
+def write_cache(version_dir: str | Path, build_id: str, key: str, value: Plain) -> None:
+    """Write ``value`` as the cache ``key`` of the build ``build_id`` being made in
+    ``version_dir`` (what :func:`cached` reads once the build is opened).
+
+    >>> import tempfile
+    >>> from graphkit.graph.names import NameIndex
+    >>> folder = tempfile.mkdtemp()
+    >>> write_cache(folder, "b1", "names", NameIndex({"fr-a": ["A"]}))
+    >>> cache_file(folder, "names").exists()
+    True
+    """
+    head = {"format": FORMAT, "build": build_id, "key": key}
+    write_plain(cache_file(version_dir, key), head, *value.to_plain())
 
 
 def cached(

@@ -34,6 +34,7 @@ from graphkit.model import vocab
 
 if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
+    from graphkit.graph.to_rdf import Term
 
 Row = dict[str, str | None]
 
@@ -132,6 +133,9 @@ _JOINED = (
 ).split()
 
 
+_LABEL = "label"  # watch_plain's mark of a label predicate
+
+
 class QuadRows:
     """The rows of :data:`QUERIES`, evaluated over quads seen by :meth:`watch`.
 
@@ -146,11 +150,16 @@ class QuadRows:
         # predicate curie -> distinct (subject, object, graph) values
         self._seen: dict[str, set[tuple[str, str, str]]] = defaultdict(set)
         self._label_seen: set[tuple[str, str, str, str, str]] = set()
+        # predicate IRI -> what watch_plain keeps of it: a curie in _seen, or _LABEL
+        self._kind: dict[str, str] = {self._type_iri: "rdf:type", **self._joined}
+        self._kind.update(dict.fromkeys(self._labels, _LABEL))
+        self._by: dict[str, dict[str, list[str]]] | None = None  # made when rows are read
 
     def watch(self, quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         """Pass ``quads`` through, keeping what the queries need."""
         type_iri, labels, joined = self._type_iri, self._labels, self._joined
         seen, label_seen = self._seen, self._label_seen
+        self._check_open()
         for quad in quads:
             yield quad
             p = quad.predicate.value
@@ -162,16 +171,48 @@ class QuadRows:
                 o = quad.object
                 lang = getattr(o, "language", None) or ""
                 label_seen.add((quad.subject.value, p, o.value, lang, _g(quad)))
-        self._index()
+
+    def watch_plain(self, triples: list[tuple[str, str, Term]]) -> None:
+        """Keep what the queries need from plain triples in the default graph (see
+        :func:`graphkit.graph.to_rdf.plain_triples`), as :meth:`watch` does from quads.
+
+        >>> watch = QuadRows()
+        >>> watch.watch_plain([(vocab.iri("a"), vocab.RDFS_LABEL, ("A", "@fr"))])
+        >>> watch.rows("labels")[0]["label"], watch.rows("labels")[0]["lang"]
+        ('A', 'fr')
+        """
+        self._check_open()
+        kind = self._kind
+        seen, label_seen = self._seen, self._label_seen
+        for s, p, o in triples:
+            k = kind.get(p)
+            if k is None:
+                continue
+            value = o if type(o) is str else o[0]
+            if k is _LABEL:
+                tail = "" if type(o) is str else o[1]
+                lang = tail[1:] if tail.startswith("@") else ""
+                label_seen.add((s, p, value, lang, ""))
+            else:
+                seen[k].add((s, value, ""))
+
+    def _check_open(self) -> None:
+        if self._by is not None:
+            raise RuntimeError("QuadRows: quads watched after the rows were read")
 
     def _index(self) -> None:
-        # subject -> objects, one entry per graph holding the triple
-        self._by: dict[str, dict[str, list[str]]] = {}
+        # subject -> objects, one entry per graph holding the triple; in any order, as every
+        # row set but the labels is sorted once made (sorting these took 2 s at S1)
+        self._by = {}
         for pred, triples in self._seen.items():
-            by: dict[str, list[str]] = defaultdict(list)
-            for s, o, _ in sorted(triples):
-                by[s].append(o)
-            self._by[pred] = dict(by)
+            by: dict[str, list[str]] = {}
+            for s, o, _ in triples:
+                objects = by.get(s)
+                if objects is None:
+                    by[s] = [o]
+                else:
+                    objects.append(o)
+            self._by[pred] = by
         self._seen.clear()
         self._typed: dict[str, list[str]] = defaultdict(list)  # type -> subjects
         for s, types in self._by.get("rdf:type", {}).items():
@@ -187,6 +228,8 @@ class QuadRows:
     def rows(self, name: str) -> list[Row]:
         """The rows of query ``name``, as :class:`SparqlRows` gives them (each ``_q_NAME``
         method evaluates query NAME)."""
+        if self._by is None:
+            self._index()
         found = getattr(self, f"_q_{name}")()
         return list(found) if name in UNSORTED else sort_rows(found)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from graphkit.graph.names import Expect, NameIndex, WrongKindError
+from graphkit.graph.names import Expect, NameIndex, WordIndex, WrongKindError
 from graphkit.model import vocab
 from graphkit.text.fold import normalise
 
@@ -48,6 +48,7 @@ def term_value(term: Any) -> str | None:
 
 
 NAMES_KEY = "names"
+WORDS_KEY = "words of the names"  # the name index's WordIndex
 
 
 def name_index(rows: RowSource) -> NameIndex:
@@ -75,26 +76,42 @@ def name_index(rows: RowSource) -> NameIndex:
         seated.setdefault(place, []).append(actor)
     property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
     lang_rank = {"fr": 0, "": 1}
-    ranked = []
+    # id -> (rank, label) of each of its labels, French labels first, so that
+    # `names.labels` shows the French one; sorted per id (one sort of 170,000 labels took
+    # over a second at S1).
+    ranked: dict[str, list[tuple[int, str]]] = {}
     # id -> language -> its rdfs:label there (untagged counts as French, after a tagged one)
     tagged: dict[str, dict[str, tuple[int, str]]] = {}
+    cut_id, cut_theme = len(vocab.ID), len(vocab.THEME)
     for row in rows.rows("labels"):  # in any order: what is kept is ranked below
         s, p, label, lang = row["s"], row["p"], row["label"], row["lang"]
-        if not s.startswith((vocab.ID, vocab.THEME)):
+        if s.startswith(vocab.ID):
+            eid = s[cut_id:]
+        elif s.startswith(vocab.THEME):
+            eid = s[cut_theme:]
+        else:
             continue
-        eid = s[len(vocab.ID) :] if s.startswith(vocab.ID) else s[len(vocab.THEME) :]
-        ranked.append((property_rank.get(p, 2) * 3 + lang_rank.get(lang, 2), label, eid))
+        rank = property_rank.get(p, 2) * 3 + lang_rank.get(lang, 2)
+        mine = ranked.get(eid)
+        if mine is None:
+            ranked[eid] = [(rank, label)]
+        else:
+            mine.append((rank, label))
         if p == vocab.RDFS_LABEL:
             key = (0 if lang else 1, label)
             best = tagged.setdefault(eid, {}).get(lang or "fr")
             if best is None or key < best:
                 tagged[eid][lang or "fr"] = key
     found: dict[str, list[str]] = {}
-    # French labels first, so that `names.labels` shows the French one.
-    for _, label, eid in sorted(ranked):
-        labels = found.setdefault(eid, [])
-        if label not in labels:
-            labels.append(label)
+    for eid, labelled in ranked.items():
+        if len(labelled) == 1:
+            found[eid] = [labelled[0][1]]
+            continue
+        labelled.sort()
+        labels = found[eid] = []
+        for _, label in labelled:
+            if label not in labels:
+                labels.append(label)
     by_lang: dict[str, dict[str, str]] = {}
     for eid, langs in tagged.items():
         for lang, (_, label) in langs.items():
@@ -161,7 +178,10 @@ class Graph:
         from graphkit.graph.cache import cached
         from graphkit.graph.cache_rows import SparqlRows
 
-        return cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
+        index = cached(self, NAMES_KEY, lambda: name_index(SparqlRows(self)), NameIndex, built=True)
+        # Read only when a name is not found at once ("did you mean"): most commands never.
+        index.words_from = lambda: cached(self, WORDS_KEY, index.word_index, WordIndex)
+        return index
 
     def resolve(self, name: str, expect: Expect | None = None) -> str:
         """The id of the entity called ``name`` (id or any label, case and accents ignored),

@@ -18,8 +18,11 @@ builds killed before it. Query commands open the store read-only.
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import sys
@@ -28,12 +31,15 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 
 from graphkit.files.atomic import disk_full, write_atomic
 from graphkit.model import vocab
+
+if TYPE_CHECKING:
+    from graphkit.graph.to_rdf import Term
 
 DEFAULT_GRAPH_PATH = Path("build") / "graph.ttl"
 META = "build.json"
@@ -163,11 +169,20 @@ def _switch(version: Path, target: Path) -> None:
 
 
 def write_build(
-    quads: Iterable[ox.Quad], graph_path: str | Path, meanwhile: Callable[[], None] | None = None
+    triples: Iterable[tuple[str, str, Term]],
+    graph_path: str | Path,
+    meanwhile: Callable[[Path, str], Callable[[], None] | None] | None = None,
+    quads: Iterable[ox.Quad] = (),
+    seen: Callable[[list], None] | None = None,
 ) -> dict:
-    """Load ``quads`` into a new store and write the Turtle file, then switch both in.
-    ``meanwhile()`` runs in this thread while the bulk loader indexes the quads in its own
-    (an error in either stops the build).
+    """Load ``triples`` (plain terms, see :func:`graphkit.graph.to_rdf.plain_triples`; the
+    default graph) and ``quads`` (pyoxigraph quads, any graph) into a new store and write
+    the Turtle file, then switch both in. ``seen(chunk)`` is called with each chunk of
+    triples as it is written. ``meanwhile(version_dir, build_id)`` is called once they
+    are all written, before the store is opened (it may start a process), and what it
+    returns runs in this thread while the bulk loader indexes the quads in its own (an
+    error in either stops the build); both may write the build's caches into
+    ``version_dir``.
 
     Returns the build's metadata (``id``, ``triples``, ``created``), also saved as build.json.
     Raises :class:`BuildError` (the previous build kept) when ``graph_path`` is not a
@@ -182,27 +197,34 @@ def write_build(
         try:
             version.mkdir()
             write_atomic(version / READERS, b"")
-            # The quads go to Turtle and N-Quads files chunk by chunk, then Oxigraph's bulk
-            # loader reads the N-Quads itself: quicker than bulk_extend pulling Python objects.
-            nquads = version / "load.nq"
-            with open(version / TURTLE, "wb") as out, open(nquads, "wb") as nq:
-                for chunk in _written_as_turtle(quads, out):
-                    nq.write(ox.serialize(chunk, format=ox.RdfFormat.N_QUADS))
+            # The triples are written as Turtle text, chunk by chunk, and Oxigraph's bulk
+            # loader reads that file itself (quicker than bulk_extend pulling Python objects,
+            # and as quick as from N-Quads, which are then not written at all). The quads of
+            # named graphs (a few thousand) are added after it, and appended to the file.
+            turtle = version / TURTLE
+            with open(turtle, "wb") as out:
+                for chunk in _written_as_turtle(triples, out):
+                    if seen is not None:
+                        seen(chunk)
+            more = list(quads)
             _checkpoint("turtle-written")
+            during = meanwhile(version, build_id) if meanwhile is not None else None
             store = ox.Store(str(version / "store"))
             failed: list[BaseException] = []
             loading = threading.Thread(
-                target=_load, args=(store, nquads, failed), name="bulk-load", daemon=True
+                target=_load, args=(store, turtle, failed), name="bulk-load", daemon=True
             )
             loading.start()
             try:
-                if meanwhile is not None:
-                    meanwhile()
+                if during is not None:
+                    during()
             finally:
                 loading.join()
             if failed:
                 raise failed[0]
-            nquads.unlink()
+            store.extend(more)
+            with open(turtle, "ab") as out:
+                _turtle_chunk(more, out)
             store.optimize()
             meta = {
                 "id": build_id,
@@ -227,29 +249,91 @@ def write_build(
     return meta
 
 
-def _load(store: ox.Store, nquads: Path, failed: list[BaseException]) -> None:
+def _load(store: ox.Store, turtle: Path, failed: list[BaseException]) -> None:
     try:
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
     except BaseException as err:  # re-raised in the building thread
         failed.append(err)
 
 
 TURTLE_CHUNK = 50_000
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_NEEDS_ESCAPE = re.compile(r'["\\\n\r]')
 
 
-def _written_as_turtle(quads: Iterable[ox.Quad], out: BinaryIO) -> Iterator[list[ox.Quad]]:
-    """Pass ``quads`` through in chunks, writing them to ``out`` as Turtle on the way.
+def _quoted(value: str) -> str:
+    """A literal's value between double quotes, escaped as N-Triples and Turtle want.
 
-    Turtle is written from the quads, chunk by chunk, rather than dumped from the store
-    afterwards: reading 670,000 triples back out of RocksDB took 4.6 s, serialising
-    them from the Python objects 0.3 s. Named-graph quads (the ontology, the thesaurus)
-    are written as plain triples, so the file is the union of the graphs.
+    >>> print(_quoted('a "b"'))
+    "a \\"b\\""
+    """
+    return '"' + (value.translate(_ESCAPES) if _NEEDS_ESCAPE.search(value) else value) + '"'
+
+
+# A local name written after a prefix: the safe part of Turtle's PN_LOCAL, else <IRI>.
+_LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*)")
+_BY_NAMESPACE = {iri: prefix for prefix, iri in vocab.PREFIXES.items()}
+
+
+def _turtle_iri(iri: str) -> str:
+    """An IRI as Turtle writes it: ``prefix:local`` when it can, else ``<iri>``.
+
+    >>> _turtle_iri(vocab.iri("fr-a")), _turtle_iri("http://e.org/a b")
+    ('gkd:fr-a', '<http://e.org/a b>')
+    """
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _BY_NAMESPACE.get(iri[:cut])
+    if prefix is not None and _LOCAL.fullmatch(iri, cut):
+        return f"{prefix}:{iri[cut:]}"
+    return f"<{iri}>"
+
+
+class _TurtleTerms(dict):
+    """Objects and predicates as Turtle writes them, each worked out once."""
+
+    def __missing__(self, term: str) -> str:
+        text = "a" if term == vocab.RDF_TYPE else _turtle_iri(term)
+        if len(self) < 1_000_000:  # bounded: entity references at world scale
+            self[term] = text
+        return text
+
+
+@functools.cache
+def _turtle_tail(tail: str) -> str:
+    return "^^" + _turtle_iri(tail[3:-1]) if tail.startswith("^^") else tail
+
+
+def _turtle_text(triples: list[tuple[str, str, Term]], terms: _TurtleTerms) -> str:
+    """Plain triples as Turtle statements (prefixes declared elsewhere), one subject's
+    consecutive triples joined with ``;``."""
+    parts: list[str] = []
+    previous = None
+    for s, p, o in triples:
+        obj = terms[o] if type(o) is str else _quoted(o[0]) + _turtle_tail(o[1])
+        if s == previous:
+            parts.append(f" ;\n\t{terms[p]} {obj}")
+        else:
+            if previous is not None:
+                parts.append(" .\n")
+            parts.append(f"{_turtle_iri(s)} {terms[p]} {obj}")
+            previous = s
+    if previous is not None:
+        parts.append(" .\n")
+    return "".join(parts)
+
+
+def _written_as_turtle(
+    triples: Iterable[tuple[str, str, Term]], out: BinaryIO
+) -> Iterator[list[tuple[str, str, Term]]]:
+    """Pass plain ``triples`` through in chunks, writing them to ``out`` as Turtle on the way.
+
+    Turtle is written from the triples, chunk by chunk, rather than dumped from the store
+    afterwards: reading 670,000 triples back out of RocksDB took 4.6 s.
 
     >>> import io
-    >>> q = ox.Quad(ox.NamedNode("https://w3id.org/graphkit/id/a"),
-    ...             ox.NamedNode(vocab.RDFS_LABEL), ox.Literal("A", language="fr"))
+    >>> t = (vocab.iri("a"), vocab.RDFS_LABEL, ("A", "@fr"))
     >>> out = io.BytesIO()
-    >>> [x == [q] for x in _written_as_turtle([q], out)]
+    >>> [x == [t] for x in _written_as_turtle([t], out)]
     [True]
     >>> out.getvalue().decode().splitlines()[-1]
     'gkd:a rdfs:label "A"@fr .'
@@ -259,20 +343,17 @@ def _written_as_turtle(quads: Iterable[ox.Quad], out: BinaryIO) -> Iterator[list
     from tqdm import tqdm
 
     out.writelines(f"@prefix {p}: <{iri}> .\n".encode() for p, iri in vocab.PREFIXES.items())
-    chunk: list = []
+    terms = _TurtleTerms()
+    source = iter(triples)
     with tqdm(desc="triples", unit=" triples", disable=not sys.stderr.isatty(), leave=False) as bar:
-        for quad in quads:
-            chunk.append(quad)
-            if len(chunk) == TURTLE_CHUNK:
-                _turtle_chunk(chunk, out)
-                yield chunk
-                bar.update(len(chunk))
-                chunk = []
-        _turtle_chunk(chunk, out)
-        yield chunk
+        while chunk := list(itertools.islice(source, TURTLE_CHUNK)):
+            out.write(_turtle_text(chunk, terms).encode())
+            yield chunk
+            bar.update(len(chunk))
 
 
 def _turtle_chunk(quads: list[ox.Quad], out: BinaryIO) -> None:
+    """Quads (named graphs written as plain triples) as Turtle, prefixes declared elsewhere."""
     items = [q if isinstance(q.graph_name, ox.DefaultGraph) else q.triple for q in quads]
     text = ox.serialize(items, format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
     # Each call writes a whole document; the prefixes were declared once at the top.

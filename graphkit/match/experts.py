@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from graphkit.graph.names import AUTHORITY
+from graphkit.match.evidence import EvidenceTable
 from graphkit.match.features import Projection
 from graphkit.match.scale import unit
 from graphkit.match.scoring import (
@@ -39,6 +40,8 @@ __all__ = [
     "resolve_theme",
     "narrower_or_same",
     "evidence_scores",
+    "evidence_totals",
+    "evidence_sentences",
     "attributed",
 ]
 
@@ -84,36 +87,119 @@ def narrower_or_same(p: Projection, theme: str) -> set[str]:
     return out
 
 
-def evidence_scores(
-    p: Projection, theme: str, lang: str = "fr"
-) -> dict[str, tuple[float, list[str]]]:
-    """Actor -> (evidence score, reason sentences) for having done ``theme``."""
+def _evidence(p: Projection, theme: str) -> dict[str, dict[str, tuple[float, str, str, str]]]:
+    """Actor -> statement -> (weight, relation, theme, status): what counts for ``theme``
+    (the last row of a statement wins, as its sentence did). Numbers only: the sentences
+    are made for the few actors shown (:func:`evidence_sentences`). Kept per theme."""
+    memo = p.__dict__.setdefault("_expert_evidence", {})
+    if theme in memo:
+        return memo[theme]
     w = p.weights
     themes = narrower_or_same(p, theme)
-    found: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
-    labels = {t: grammar.theme(t, p.label(t, lang), lang) for t in themes}
-    # One sentence per theme, shared by the thousands of statements that make it.
-    stated = {
-        (relation, t): say(key, lang, theme=labels[t])
-        for t in themes
-        for relation, key in (("expertise", "expertise"), ("interest", "interest_in"))
+    by_theme, status_of = _statements_by_theme(p), _status_by_statement(p)
+    found: dict[str, dict[str, tuple[float, str, str, str]]] = defaultdict(dict)
+    # The rows of these themes, in the order of p.statement_actor_theme.
+    for _, actor, t, relation, via in sorted(r for x in themes for r in by_theme.get(x, ())):
+        if relation == "expertise":
+            found[actor][via] = (w.expert_expertise, relation, t, "active")
+        elif relation == "interest":
+            found[actor][via] = (w.expert_interest, relation, t, "active")
+        else:
+            status = status_of.get((actor, t, via), "active")
+            found[actor][via] = (
+                w.expert_partnership * w.status.get(status, 1.0),
+                relation,
+                t,
+                status,
+            )
+    memo[theme] = dict(found)
+    return memo[theme]
+
+
+def _statements_by_theme(p: Projection) -> dict[str, list[tuple[int, str, str, str, str]]]:
+    """Theme -> its rows of ``p.statement_actor_theme``, each with its position first."""
+    found = p.__dict__.get("_statements_by_theme")
+    if found is None:
+        found = defaultdict(list)
+        for n, (actor, t, relation, via) in enumerate(p.statement_actor_theme):
+            found[t].append((n, actor, t, relation, via))
+        p.__dict__["_statements_by_theme"] = found = dict(found)
+    return found
+
+
+def _status_by_statement(p: Projection) -> dict[tuple[str, str, str], str]:
+    """(actor, theme, statement) -> the status of the first evidence of the actor's theme
+    cell that the statement gives: one pass over the evidence instead of a search per row."""
+    found = p.__dict__.get("_status_by_statement")
+    if found is None:
+        found = {}
+        ev = p.evidence
+        if not isinstance(ev, EvidenceTable):  # a hand-made projection: a plain mapping
+            for (actor, feature), evs in ev.items():
+                if feature.startswith("theme:"):
+                    for e in evs:
+                        found.setdefault((actor, feature.split(":", 1)[1], e.via), e.status)
+            p.__dict__["_status_by_statement"] = found
+            return found
+        width, words = len(ev.features), ev.words
+        themes = {
+            j: f.split(":", 1)[1] for j, f in enumerate(ev.features) if f.startswith("theme:")
+        }
+        offsets = ev.offsets.tolist()
+        vias, statuses = ev.columns["via"].tolist(), ev.columns["status"].tolist()
+        for at, key in enumerate(ev.keys.tolist()):
+            t = themes.get(key % width)
+            if t is None:
+                continue
+            actor = ev.actors[key // width]
+            for n in range(offsets[at], offsets[at + 1]):
+                found.setdefault((actor, t, words[vias[n]]), words[statuses[n]])
+        p.__dict__["_status_by_statement"] = found
+    return found
+
+
+def evidence_totals(p: Projection, theme: str) -> dict[str, float]:
+    """Actor -> its evidence score e(x) for having done ``theme`` (see :func:`experts`),
+    without the sentences.
+
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> totals = evidence_totals(projection(graphkit.from_tables("data")), "dechets")
+    >>> max(totals, key=totals.get)
+    'fr-val-de-marne'
+    """
+    # Summed strongest first, as the sentences are listed: the same float for every caller.
+    return {
+        actor: sum(sorted((x[0] for x in items.values()), reverse=True))
+        for actor, items in _evidence(p, theme).items()
     }
+
+
+def evidence_sentences(p: Projection, theme: str, actor: str, lang: str = "fr") -> list[str]:
+    """The sentences that show ``actor`` has done ``theme``, strongest first; a stated
+    interest only when it has nothing stronger to show.
+
+    >>> import graphkit
+    >>> from graphkit.match.scoring import projection
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> evidence_sentences(p, "dechets", "fr-val-de-marne")[:1]
+    ['expertise déclarée en déchets']
+    """
+    w = p.weights
+    labels: dict[str, grammar.Noun] = {}
     # One noun per partnership and language, not per statement nor per theme asked.
     partnerships: dict[str, grammar.Noun] = p.__dict__.setdefault(f"_partnership_nouns {lang}", {})
-    for actor, t, relation, via in p.statement_actor_theme:
-        if t not in themes:
-            continue
+    said = []
+    for via, (weight, relation, t, status) in _evidence(p, theme).get(actor, {}).items():
+        if t not in labels:
+            labels[t] = grammar.theme(t, p.label(t, lang), lang)
         label = labels[t]
         if relation == "expertise":
-            found[actor][via] = (w.expert_expertise, stated[relation, t])
+            text = say("expertise", lang, theme=label)
         elif relation == "interest":
-            found[actor][via] = (w.expert_interest, stated[relation, t])
+            text = say("interest_in", lang, theme=label)
         else:
-            status = next(
-                (e.status for e in p.evidence.get((actor, f"theme:{t}"), []) if e.via == via),
-                "active",
-            )
-            if via not in partnerships:  # one noun per partnership, not per statement
+            if via not in partnerships:
                 partnerships[via] = named(p, via, lang)
             partnership = partnerships[via]
             key = "partnership_on_pl" if partnership.plural else "partnership_on"
@@ -125,14 +211,20 @@ def evidence_scores(
                     text=text,
                     status=say(f"status.{status}", lang, otherwise=status),
                 )
-            found[actor][via] = (w.expert_partnership * w.status.get(status, 1.0), text)
-    out = {}
-    for actor, items in found.items():
-        ranked = sorted(items.values(), key=lambda x: (-x[0], x[1]))
-        # A stated interest only speaks for an actor that has nothing stronger to show.
-        shown = [t for s, t in ranked if s > w.expert_interest] or [t for _, t in ranked]
-        out[actor] = (sum(s for s, _ in ranked), shown)
-    return out
+        said.append((weight, text))
+    ranked = sorted(said, key=lambda x: (-x[0], x[1]))
+    return [t for s, t in ranked if s > w.expert_interest] or [t for _, t in ranked]
+
+
+def evidence_scores(
+    p: Projection, theme: str, lang: str = "fr"
+) -> dict[str, tuple[float, list[str]]]:
+    """Actor -> (evidence score, reason sentences) for having done ``theme``: every actor's
+    sentences (:func:`evidence_totals` and :func:`evidence_sentences` for fewer)."""
+    return {
+        actor: (total, evidence_sentences(p, theme, actor, lang))
+        for actor, total in evidence_totals(p, theme).items()
+    }
 
 
 def attributed(p: Projection, actor: str, sentences: list[str], lang: str = "fr") -> list[str]:
@@ -193,26 +285,37 @@ def experts(
     w = p.weights
     theme_id = resolve_theme(kg, theme)
     me = kg.resolve(for_, AUTHORITY) if for_ is not None else None
+    floor = w.expert_partnership * w.expert_floor
+    # Numbers first, sentences for the few shown: at world scale a common theme is held by
+    # tens of thousands of actors. A boost can at most multiply a score by `most`, so past
+    # the point where even that cannot reach the top-th score, nothing can enter.
+    most = (1 + w.expert_near) * (1 + w.expert_connected) if me and me in p.row else 1.0
+    ranked = sorted(
+        ((total, actor) for actor, total in evidence_totals(p, theme_id).items()),
+        key=lambda x: (-x[0], x[1]),
+    )
     rows = []
-    for actor, (score, reasons) in evidence_scores(p, theme_id, lang).items():
-        if (
-            actor == me
-            or (me and p.linked(me, actor))
-            or score < w.expert_partnership * w.expert_floor
-        ):
+    for score, actor in ranked:
+        if len(rows) >= top:
+            kth = sorted(r["score"] for r in rows)[-top]
+            if round(unit(score * most, w.scale_experts), 4) < kth:
+                break
+        if actor == me or (me and p.linked(me, actor)) or score < floor:
             continue  # itself, an existing partner, or only an interest: not an expert
         if p.is_placeholder(actor):
             continue  # an actor the sources do not name cannot be introduced
-        reasons = attributed(p, actor, reasons, lang)
+        reasons = None
         if me and me in p.row:
             common = common_features(p)
             shared = [(f, c) for f, c in contributions(p, me, actor) if f not in common]
             near = [f for f, _ in shared if f.startswith(("country:", "region:"))]
             connected = [f for f, _ in shared if f.startswith(("network:", "group:"))]
+            extra = []
             for found, boost in ((near, w.expert_near), (connected, w.expert_connected)):
                 if found:
                     score *= 1 + boost
-                    reasons.append(feature_sentence(p, found[0], me, actor, lang))
+                    extra.append(found[0])
+            reasons = extra
         rows.append(
             {
                 "id": actor,
@@ -222,4 +325,9 @@ def experts(
             }
         )
     rows.sort(key=lambda r: (-r["score"], r["id"]))
-    return pd.DataFrame(rows[:top], columns=COLUMNS)
+    rows = rows[:top]
+    for row in rows:  # the sentences, for the rows shown only
+        extra = row["reasons"] or []
+        said = attributed(p, row["id"], evidence_sentences(p, theme_id, row["id"], lang), lang)
+        row["reasons"] = said + [feature_sentence(p, f, me, row["id"], lang) for f in extra]
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -180,17 +180,30 @@ class Projection:
 
     def label(self, entity: str, lang: str = "fr") -> str:
         """The label of an entity in ``lang``, else French, else its id."""
+        memo = self.__dict__.setdefault("_label_memo", {})
+        key = (entity, lang)
+        if key in memo:
+            return memo[key]
         for language in (lang, "fr", *self.labels):
             found = self.labels.get(language, {}).get(entity)
             if found:
+                memo[key] = found
                 return found
+        memo[key] = entity
         return entity
 
     def of_kind(self, *kinds: str) -> list[str]:
-        """Actor ids of the given kinds, sorted; never a placeholder (:meth:`is_placeholder`)."""
-        return sorted(
-            a for a in self.actors if self.kind[a] in kinds and not self.is_placeholder(a)
-        )
+        """Actor ids of the given kinds, sorted; never a placeholder (:meth:`is_placeholder`).
+
+        Kept per kinds: every matcher asks for the French authorities, some several times.
+        """
+        memo = self.__dict__.setdefault("_of_kind", {})
+        key = frozenset(kinds)
+        if key not in memo:
+            memo[key] = sorted(
+                a for a in self.actors if self.kind[a] in key and not self.is_placeholder(a)
+            )
+        return list(memo[key])
 
     def is_placeholder(self, actor: str) -> bool:
         """True for an actor the sources mention without naming it, whose French label ends

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from graphkit.match.experts import attributed, evidence_scores
+from graphkit.match.experts import attributed, evidence_sentences, evidence_totals
 from graphkit.match.scale import unit
 from graphkit.match.scoring import best_per_row, pair_reasons, pair_score, projection
 from graphkit.match.south_south import south_south
@@ -82,18 +82,18 @@ def _expert_pairs(p, lang):
     for actor, theme in wanted:
         if p.kind.get(actor) != "FrenchAuthority" or p.is_placeholder(actor):
             continue
-        if theme not in ranked:
-            found = evidence_scores(p, theme, lang)
+        if theme not in ranked:  # numbers for all, sentences for the expert chosen
+            found = evidence_totals(p, theme)
             floor = p.weights.expert_partnership * p.weights.expert_floor
             ranked[theme] = (
                 found,
                 sorted(
-                    ((s, e) for e, (s, _) in found.items() if s >= floor),
+                    ((s, e) for e, s in found.items() if s >= floor),
                     key=lambda x: (-x[0], x[1]),
                 ),
             )
         found, experts = ranked[theme]
-        if found.get(actor, (0, []))[0] >= p.weights.expert_expertise:
+        if found.get(actor, 0) >= p.weights.expert_expertise:
             continue  # it has the expertise itself
         best = next(
             (
@@ -107,7 +107,7 @@ def _expert_pairs(p, lang):
             score, expert = best
             name = grammar.theme(theme, p.label(theme, lang), lang)
             first = say("wants_theme", lang, who=p.label(actor, lang), theme=name)
-            shown = attributed(p, expert, found[expert][1][:2], lang)
+            shown = attributed(p, expert, evidence_sentences(p, theme, expert, lang)[:2], lang)
             yield actor, expert, score, "expert", [first, *shown]
 
 

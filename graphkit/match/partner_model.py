@@ -12,9 +12,9 @@ Every term is ≥ 0 and larger when a link is more likely, so that with non-nega
 each reason shown is one positive term of the score:
 
 - ``near``: closeness of the two towns, ``1 − log(1 + d) / log(1 + 20,016)`` (d in km);
-- ``size``: size alike, ``max(0, 1 − |log10 pop_a − log10 pop_b|)``, 0 if unknown or
-  ten times apart
-  (twinnings are assortative in size, Kaltenbrunner et al. 2013);
+- ``size``: sizes alike, ``max(0, 1 − |log10(pop_a / pop_b)| / log10 3)``: 1 for equal
+  populations, 0 if unknown or three times apart or more (twinnings are assortative in
+  size, Kaltenbrunner et al. 2013; the reason says "tailles proches" only within 3×);
 - ``own_country``: share of the town's partners in the candidate's country;
 - ``their_country``: share of the candidate's partners in the town's country (a town
   already twinned with the country is open to another twin there);
@@ -82,6 +82,22 @@ FEATURES = (
     "popularity",
     "shared",
 )
+# The South–South model's terms: those computed for every pair at once
+# (:func:`pair_logits`); on the South–South validation pairs, the others added nothing.
+SOUTH_TERMS = (
+    "near",
+    "size",
+    "own_country",
+    "their_country",
+    "country_pair",
+    "area_country",
+    "area_partner",
+    "common_partners",
+    "peer_partners",
+    "popularity",
+    "shared",
+)
+SIZE_SPAN = math.log10(3.0)  # populations this many times apart are no longer "alike"
 EARTH_KM = 6371.0
 HALF_EARTH_KM = math.pi * EARTH_KM
 AREA_KM = 150.0  # a town's area: its neighbours of the same country within this distance
@@ -108,6 +124,8 @@ class Towns:
     population: np.ndarray
     links: sparse.csr_matrix
     shared: Callable[[int, np.ndarray], np.ndarray] | None = None
+    # the same for many askers at once: (rows, candidates) -> len(rows) × len(candidates)
+    shared_pairs: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
     approximate: np.ndarray | None = None  # True where the point is only the country's capital
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -235,7 +253,7 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
     out[:, col["near"]] = _closeness(distance_km(towns, i, cand))
     pa, pc = towns.population[i], towns.population[cand]
     with np.errstate(invalid="ignore", divide="ignore"):
-        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc))
+        size = 1.0 - np.abs(np.log10(pa) - np.log10(pc)) / SIZE_SPAN
     out[:, col["size"]] = np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
     mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
     by_country = towns.by_country
@@ -295,6 +313,87 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
     if towns.shared is not None:
         out[:, col["shared"]] = towns.shared(i, cand)
     return out
+
+
+def pair_logits(towns: Towns, rows: np.ndarray, cols: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """z = Σ_i w_i · x_i for every pair (town of ``rows``, candidate of ``cols``) at once.
+
+    The same numbers as ``features(towns, r, cols) @ w`` row by row (a test checks it), for
+    the terms of ``SOUTH_TERMS`` only, computed as sparse products over all the pairs: what
+    the South–South matcher ranks every pair of partners abroad with. ``w`` must give the
+    other terms no weight.
+
+    >>> t = toy_towns()
+    >>> w = np.array([1.0 if f in ("near", "their_country") else 0.0 for f in FEATURES])
+    >>> z = pair_logits(t, np.array([1]), np.array([2, 3]), w)
+    >>> bool(np.allclose(z[0], features(t, 1, np.array([2, 3])) @ w))
+    True
+    """
+    other = [f for f, v in zip(FEATURES, w, strict=True) if v and f not in SOUTH_TERMS]
+    if other:
+        raise ValueError(f"pair_logits: no bulk form for {', '.join(other)}")
+    rows, cols = np.asarray(rows, dtype=int), np.asarray(cols, dtype=int)
+    weight = dict(zip(FEATURES, w, strict=True))
+    z = np.zeros((len(rows), len(cols)))
+    if not len(rows) or not len(cols):
+        return z
+    links, codes, deg = towns.links, towns.country_code, towns.degree
+    if weight["near"]:
+        cos = np.clip(towns.xyz[rows] @ towns.xyz[cols].T, -1.0, 1.0)
+        z += weight["near"] * _closeness(np.arccos(cos) * EARTH_KM)
+    if weight["size"]:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            lp = np.log10(towns.population)
+            size = 1.0 - np.abs(lp[rows][:, None] - lp[cols][None, :]) / SIZE_SPAN
+        z += weight["size"] * np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
+    by_country = towns.by_country
+    if weight["own_country"] and by_country.shape[1]:
+        mine = by_country[rows].toarray()[:, codes[cols]]
+        z += weight["own_country"] * mine / np.maximum(deg[rows], 1)[:, None]
+    if weight["their_country"] and by_country.shape[1]:
+        theirs = by_country[cols].toarray()[:, codes[rows]].T
+        z += weight["their_country"] * theirs / np.maximum(deg[cols], 1)[None, :]
+    if weight["country_pair"]:
+        pair = towns.country_links[codes[rows]]
+        total = pair.sum(axis=1, keepdims=True)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(total > 0, pair / np.maximum(total, 1e-300), 0.0)
+        z += weight["country_pair"] * share[:, codes[cols]]
+    if weight["area_country"] or weight["area_partner"]:
+        area = [towns.neighbours(int(r)) for r in rows]
+        n_area = sparse.csr_matrix(
+            (
+                np.ones(sum(len(a) for a in area)),
+                np.concatenate(area) if area else np.zeros(0, dtype=int),
+                np.r_[0, np.cumsum([len(a) for a in area])],
+            ),
+            shape=(len(rows), len(towns.ids)),
+        )
+        if weight["area_country"] and by_country.shape[1]:
+            counts = (n_area @ by_country).toarray()
+            total = counts.sum(axis=1, keepdims=True)
+            share = np.where(total > 0, counts / np.maximum(total, 1e-300), 0.0)
+            z += weight["area_country"] * share[:, codes[cols]]
+        if weight["area_partner"]:
+            z += weight["area_partner"] * np.log1p((n_area @ links)[:, cols].toarray())
+    mine = links[rows]
+    if weight["common_partners"]:
+        inv_log = 1.0 / np.log1p(np.maximum(deg, 1))
+        common = (mine @ sparse.diags(inv_log) @ links[:, cols]).toarray()
+        z += weight["common_partners"] * np.log1p(common)
+    if weight["peer_partners"]:
+        paths = (mine @ sparse.diags(1.0 / np.maximum(deg, 1)) @ links).tocsr()
+        at = np.arange(len(rows))
+        own = np.asarray(paths[at, rows]).ravel()  # the asker is no peer of itself
+        paths = paths - sparse.csr_matrix((own, (at, rows)), shape=paths.shape)
+        paths = paths @ sparse.diags(1.0 / np.maximum(deg, 1))
+        votes = (paths @ links[:, cols]).toarray()
+        z += weight["peer_partners"] * np.log1p(10.0 * votes)
+    if weight["popularity"]:
+        z += weight["popularity"] * np.log1p(deg[cols])[None, :]
+    if weight["shared"] and towns.shared_pairs is not None:
+        z += weight["shared"] * towns.shared_pairs(rows, cols)
+    return z
 
 
 # The model: weights, score, contributions -----------------------------------------------

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
 SIDES = ("FrenchAuthority", "ForeignAuthority")
+SHOWN = 5e-5  # a term adding less than this (0.0000 once rounded) is no reason to show
 
 
 class NotAnAuthorityError(LookupError):
@@ -158,13 +159,14 @@ def towns_of(kg: Graph, weights: Weights | None = None) -> Towns:
 
     parts = cached(kg, f"partner towns 3 {p.weights!r}", compute, TownParts)
     towns = Towns(**parts)
-    towns.shared = _shared_scores(p, towns)
+    towns.shared, towns.shared_pairs = _shared_scores(p, towns)
     return towns
 
 
 def _shared_scores(p, towns: Towns):
     """What two actors share in the projection, as a share of the asker's own score (0–1);
-    a seat country (cooperating with France, being in Argentina) is no shared interest."""
+    a seat country (cooperating with France, being in Argentina) is no shared interest.
+    Two functions: one asker and its candidates, and many askers at once."""
     seats = {f"country:{c}" for c in set(towns.country) if c}
     w = p.column_weight.copy()
     w[[p.col[f] for f in seats if f in p.col]] = 0.0
@@ -178,7 +180,17 @@ def _shared_scores(p, towns: Towns):
         rows = p.matrix[[p.row[towns.ids[c]] for c in cand]]
         return np.clip((rows @ mine.T).toarray().ravel() / own, 0.0, 1.0)
 
-    return shared
+    def shared_pairs(askers: np.ndarray, cand: np.ndarray) -> np.ndarray:
+        me = p.matrix[[p.row[towns.ids[i]] for i in askers]]
+        mine = (me @ sparse.diags(w)).tocsr()
+        own = np.asarray(mine.multiply(me).sum(axis=1)).ravel()
+        rows = p.matrix[[p.row[towns.ids[c]] for c in cand]]
+        both = (mine @ rows.T).toarray()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = np.where(own[:, None] > 0, both / np.maximum(own, 1e-300)[:, None], 0.0)
+        return np.clip(out, 0.0, 1.0)
+
+    return shared, shared_pairs
 
 
 def partner_model(weights: Weights | None = None) -> PartnerModel:
@@ -275,7 +287,7 @@ def partners(
         if score[k] <= 0:
             continue
         c = int(cand[k])
-        terms = dict((FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] > 0))
+        terms = dict((FEATURES[f], float(parts[k, f])) for f in np.flatnonzero(parts[k] >= SHOWN))
         if "area_partner" in terms and "near_their_partners" in terms:
             # the nearest of its partners is then a neighbour already named: one reason
             terms["area_partner"] += terms.pop("near_their_partners")

@@ -34,10 +34,11 @@ import pandas as pd
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from graphkit.match.linkpred import BASELINES, baseline_scores
+from graphkit.match.linkpred import BASELINES, baseline_scores, node2vec, node2vec_available
 from graphkit.match.partner_model import (
     FEATURES,
     NEGATIVES,
+    SOUTH_TERMS,
     PartnerModel,
     Towns,
     features,
@@ -46,6 +47,8 @@ from graphkit.match.partner_model import (
 )
 
 BOOTSTRAP = 1000
+TERM_GRID = (0.0, 0.001, 0.01, 0.1, 1.0, 10.0)  # (c): the values each term's weight may take
+SPLIT_SEED = 12345  # (c): the fixed split of the actors into validation and test halves
 FIT_SAMPLE = 1000  # with --sample, at most this many validation links fit each seed's weights
 COLUMNS = [
     "protocol",
@@ -71,6 +74,11 @@ class Protocol:
     fixed: dict[str, float]  # weights not fitted (terms the list has no data for)
 
 
+def all_methods() -> tuple[str, ...]:
+    """graphkit, the classic baselines, and node2vec where gensim is installed."""
+    return ("graphkit", *BASELINES, *(("node2vec",) if node2vec_available() else ()))
+
+
 def french(towns: Towns, country: str = "France") -> Protocol:
     """(a): French towns, partners abroad."""
     is_fr = towns.country == country
@@ -88,7 +96,9 @@ def south_south(towns: Towns) -> Protocol:
     from graphkit.match.twin_lists import is_south
 
     south = np.array([is_south(c) for c in towns.country])
-    return Protocol("b-south-south", towns, south, south, {"shared": 0.0, "size": 0.0})
+    # Only the terms the South–South matcher computes for every pair (SOUTH_TERMS).
+    fixed = {f: 0.0 for f in FEATURES if f not in SOUTH_TERMS} | {"shared": 0.0, "size": 0.0}
+    return Protocol("b-south-south", towns, south, south, fixed)
 
 
 def reciprocal_ranks(scores: np.ndarray, truth: list[int], tiebreak: np.ndarray) -> list[float]:
@@ -142,13 +152,15 @@ def run(
     p: Protocol,
     seeds: Iterable[int] = range(5),
     sample: int | None = None,
-    methods: tuple[str, ...] = ("graphkit", *BASELINES),
+    methods: tuple[str, ...] | None = None,
 ) -> tuple[pd.DataFrame, list[PartnerModel]]:
     """The protocol's figures (one row per method) and the model fitted for each seed.
 
     ``sample`` caps the number of test queries per seed (drawn at random) for a quicker
-    run, and the validation links to ``FIT_SAMPLE``.
+    run, and the validation links to ``FIT_SAMPLE``. ``methods``: graphkit and every
+    baseline (node2vec when gensim is installed) by default.
     """
+    methods = methods or all_methods()
     rr: dict[str, list[float]] = {m: [] for m in methods}
     hits1: dict[str, list[float]] = {m: [] for m in methods}
     hits10: dict[str, list[float]] = {m: [] for m in methods}
@@ -169,6 +181,7 @@ def run(
         if sample is not None and len(validation) > FIT_SAMPLE:
             validation = validation[:FIT_SAMPLE]  # already in random order
         allowed = _candidates(p, seen)
+        embedding = node2vec(seen.links, seed) if "node2vec" in methods else None
         fixed = {k: v for k, v in p.fixed.items() if v is not None}
         x, y, g = training_pairs(seen, validation, allowed, rng)
         model = PartnerModel(
@@ -186,6 +199,8 @@ def run(
             scores.update(
                 {m: s for m, s in baseline_scores(seen.links, [i], cand).items() if m in methods}
             )
+            if embedding is not None:
+                scores["node2vec"] = (embedding[cand] @ embedding[i])[None, :]
             for m, s in scores.items():
                 r = reciprocal_ranks(s, [truth], tiebreak)[0]
                 rr[m].append(r)
@@ -273,7 +288,15 @@ __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "wo
 
 SHIPPED_KINDS = ("theme", "network", "group", "country")
 COMMON = 0.5  # a feature held by more than this share of one kind of actor says nothing
-PARTNER_VOTE = 1.0  # (c): a partner's vote, as a share of the strongest pair score
+# (c): graphkit's terms for "actor i should hold t", each a reason an officer can read:
+SHIPPED_TERMS = (
+    "likeness",  # actors like i (the matchers' pair score) hold t; share of the best vote
+    "overlap",  # actors whose facts overlap most of i's (Jaccard of the two sets) hold t
+    "partners",  # i's partners hold t (or are t's partners), share of i's partners
+    # how many actors hold t, log(1 + n) / log(1 + the most held), one term per kind of t
+    # (a popular network is a good guess, a popular theme is not)
+    *(f"holders_{kind}" for kind in (*SHIPPED_KINDS, "partner")),
+)
 
 
 def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd.DataFrame:
@@ -282,11 +305,12 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
 
     A feature more than ``COMMON`` of one kind of actor holds (every partner abroad
     "cooperates with France") is no link to find and is left out. Hiding a partnership also
-    hides the countries only it gives. graphkit: the other actors vote for what they hold,
-    each with its pair score with the asker (kind weight × rarity × strengths), rebuilt
-    without the hidden links, and its partners with ``PARTNER_VOTE`` × the strongest pair
-    score (the partners of your partners, as in the partner model). Baselines run on the
-    actor–feature–actor graph."""
+    hides the countries only it gives. The actors that can be asked are split once in two
+    halves (a fixed draw, the same for every seed) and cross-fitted: graphkit's weights of
+    ``SHIPPED_TERMS`` are fitted (a conditional logit, w ≥ 0) on one half's queries of
+    every seed and rank the other half's, then the other way round, so that no query is
+    ranked with weights its actor helped fit (the data is too small for a single held-out
+    half). Baselines run on the actor–feature–actor graph."""
     from graphkit.match.evaluate import DERIVED, derive
     from graphkit.match.features import rarity
 
@@ -321,19 +345,20 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
         }
     )
     informative = [c for c in evidence if c[1] not in common]
-    rr = {m: [] for m in ("graphkit", *BASELINES)}
-    hits1 = {m: [] for m in rr}
-    hits10 = {m: [] for m in rr}
-    reachable: list[bool] = []
+    # each actor's informative links: features (j) and partners (n_f + other actor)
+    own: dict[int, list[int]] = {}
+    for i, j in informative:
+        own.setdefault(i, []).append(j)
+    for a, b in actor_links:
+        own.setdefault(a, []).append(n_f + b)
+        own.setdefault(b, []).append(n_f + a)
+    asked = np.array(sorted(i for i in own if len(own[i]) >= 2), dtype=int)
+    fold = np.zeros(n_a, dtype=int)
+    fold[asked[np.random.default_rng(SPLIT_SEED).permutation(len(asked))[len(asked) // 2 :]]] = 1
+    methods = all_methods()
+    found: list[tuple[int, np.ndarray, int, dict, np.ndarray, bool]] = []
     for seed in seeds:
         rng = np.random.default_rng(seed)
-        # each actor's informative links: features (j) and partners (n_f + other actor)
-        own: dict[int, list[int]] = {}
-        for i, j in informative:
-            own.setdefault(i, []).append(j)
-        for a, b in actor_links:
-            own.setdefault(a, []).append(n_f + b)
-            own.setdefault(b, []).append(n_f + a)
         hidden_f, hidden_a, queries = set(), set(), []
         for i in sorted(own):
             if len(own[i]) < 2:
@@ -365,28 +390,27 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             (np.ones(2 * len(ai)), (np.r_[ai, bi], np.r_[bi, ai])), shape=(n_a, n_a)
         )
         held = sparse.hstack([held_f, aa]).tocsr()  # actors × (features + actors)
-        binary = (held > 0).astype(float)
+        binary = (held > 0).astype(float).tocsr()
         # nodes: actors 0 … n_a − 1, then features n_a …; a column t of `held` is node
         # n_a + t for a feature, t − n_f for an actor
         graph = _symmetric(
             sparse.bmat([[aa, binary[:, :n_f]], [None, sparse.csr_matrix((n_f, n_f))]]).tocsr()
         )
         node = np.r_[n_a + np.arange(n_f), np.arange(n_a)]
-        # node ids in `graph`: actors 0..n_a-1, then the columns of `held`
         kind_w = np.array([getattr(p.weights, f.split(":", 1)[0]) for f in p.features])
         colw = kind_w * rarity(x, p.weights)
         pair = (x @ sparse.diags(colw) @ x.T).tolil()
         pair.setdiag(0)
-        # A partner counts as much as an actor's strongest likeness: partners vote too.
         pair = pair.tocsr()
-        pair = (pair + PARTNER_VOTE * max(pair.max(), 1e-9) * aa).tocsr()
+        size = np.asarray(binary.sum(axis=1)).ravel()
+        both = (binary @ binary.T).toarray()
+        union = size[:, None] + size[None, :] - both
+        overlap = np.where(union > 0, both / np.maximum(union, 1), 0.0)
+        np.fill_diagonal(overlap, 0.0)
         degree = np.asarray(binary.sum(axis=0)).ravel()
         _, component = connected_components(graph, directed=False)
-        order = rng.permutation(len(queries))
-        test = [queries[k] for k in order[len(queries) // 2 :]]  # the other half: no fitting here
-        if sample is not None and len(test) > sample:
-            test = test[:sample]
-        for i, t in test:
+        embedding = node2vec(graph, seed) if "node2vec" in methods else None
+        for i, t in queries:
             same = (
                 np.array(
                     [f.split(":", 1)[0] == p.features[t].split(":", 1)[0] for f in p.features]
@@ -403,16 +427,72 @@ def shipped(p, seeds: Iterable[int] = range(5), sample: int | None = None) -> pd
             if t not in set(cand.tolist()):
                 continue  # cold: nobody else holds it any more
             truth = int(np.searchsorted(cand, t))
+            kind = p.features[t].split(":", 1)[0] if t < n_f else "partner"
+            terms = shipped_terms(pair[i], overlap[i], aa[i], held, binary, degree, cand, kind)
+            scores = baseline_scores(graph, [i], node[cand])
+            if embedding is not None:
+                scores["node2vec"] = (embedding[node[cand]] @ embedding[i])[None, :]
             tiebreak = rng.random((1, len(cand)))
-            scores = {"graphkit": (pair[i] @ held[:, cand]).toarray()}
-            scores.update(baseline_scores(graph, [i], node[cand]))
-            for m, s in scores.items():
-                r = reciprocal_ranks(s, [truth], tiebreak)[0]
-                rr[m].append(r)
-                hits1[m].append(float(r >= 1.0))
-                hits10[m].append(float(r >= 0.1))
-            reachable.append(bool(component[i] == component[node[t]]))
-    return summarise("c-shipped", rr, hits1, hits10, reachable)
+            reach = bool(component[i] == component[node[t]])
+            found.append((int(fold[i]), terms, truth, scores, tiebreak, reach))
+    if sample is not None:
+        found = found[: 2 * sample]
+    weights = [_fit_terms([q for q in found if q[0] != k]) for k in (0, 1)]
+    rr = {m: [] for m in methods}
+    hits1 = {m: [] for m in rr}
+    hits10 = {m: [] for m in rr}
+    reachable: list[bool] = []
+    for k, terms, truth, scores, tiebreak, reach in found:
+        for m, s in {"graphkit": (terms @ weights[k])[None, :], **scores}.items():
+            r = reciprocal_ranks(s, [truth], tiebreak)[0]
+            rr[m].append(r)
+            hits1[m].append(float(r >= 1.0))
+            hits10[m].append(float(r >= 0.1))
+        reachable.append(reach)
+    frame = summarise("c-shipped", rr, hits1, hits10, reachable)
+    frame.attrs.update(
+        weights=[dict(zip(SHIPPED_TERMS, np.round(w, 4).tolist(), strict=True)) for w in weights]
+    )
+    return frame
+
+
+def _fit_terms(queries: list) -> np.ndarray:
+    """(c): weights of ``SHIPPED_TERMS`` chosen on ``queries`` (each: fold, terms, position
+    of the hidden link, baselines, tie-break, reachable) for the best MRR: coordinate
+    ascent from the partners' vote alone, each weight taking a value of ``TERM_GRID`` in
+    turn (three rounds; a change must raise the MRR). The data is too small for a
+    likelihood fit: it gave the count of holders as much weight as the partners' vote."""
+
+    def mrr(w: np.ndarray) -> float:
+        ranks = [reciprocal_ranks((q[1] @ w)[None, :], [q[2]], q[4])[0] for q in queries]
+        return float(np.mean(ranks)) if ranks else 0.0
+
+    w = np.array([1.0 if t == "partners" else 0.0 for t in SHIPPED_TERMS])
+    best = mrr(w)
+    for _ in range(3):
+        for k in range(len(w)):
+            for value in TERM_GRID:
+                trial = w.copy()
+                trial[k] = value
+                if trial.any() and (found := mrr(trial)) > best + 1e-12:
+                    best, w = found, trial
+    return w
+
+
+def shipped_terms(pair_i, overlap_i, partners_i, held, binary, degree, cand, kind) -> np.ndarray:
+    """(c): the terms (candidates × ``SHIPPED_TERMS``) of one asker, each in 0–1; the
+    candidates are all of one ``kind`` (theme, network, group, country or partner)."""
+    out = np.zeros((len(cand), len(SHIPPED_TERMS)))
+    likeness = (pair_i @ held[:, cand]).toarray().ravel()
+    out[:, 0] = likeness / likeness.max() if likeness.max() > 0 else 0.0
+    vote = overlap_i @ binary[:, cand].toarray()
+    out[:, 1] = vote / vote.max() if vote.max() > 0 else 0.0
+    n_partners = partners_i.sum()
+    if n_partners:
+        out[:, 2] = (partners_i @ binary[:, cand]).toarray().ravel() / n_partners
+    column = SHIPPED_TERMS.index(f"holders_{kind}")
+    out[:, column] = np.log1p(degree[cand]) / np.log1p(max(degree.max(), 1))
+    return out
 
 
 def keep_full(keep_f: np.ndarray, n_a: int) -> np.ndarray:

@@ -17,6 +17,7 @@ import numpy as np
 from scipy import sparse
 
 from graphkit.match.features import Projection, project
+from graphkit.match.topk import top_k, top_positions  # noqa: F401  (south_south uses it from here)
 from graphkit.match.weights import Weights
 from graphkit.text import grammar
 from graphkit.text.i18n import say
@@ -80,12 +81,20 @@ def linked_with(p: Projection) -> dict[str, set[str]]:
 
 
 def best_per_row(
-    p: Projection, rows: list[str], cols: list[str], k: int, block: int | None = None
+    p: Projection,
+    rows: list[str],
+    cols: list[str],
+    k: int,
+    block: int | None = None,
+    method: str = "auto",
 ) -> list[list[tuple[int, float]]]:
     """For each actor of ``rows``, the ``k`` actors of ``cols`` with the best positive score,
     as (position in ``cols``, score), best first, ties by position; never itself nor an actor
-    it is linked to. Scores are computed a block of rows at a time, so memory stays about
-    ``block × len(cols)`` floats whatever the number of rows.
+    it is linked to.
+
+    Exact, without every score in memory: see :func:`graphkit.match.topk.top_k` (each row's
+    best few kept as the product goes, on every core; at world scale, the rarer features
+    first).
 
     >>> import graphkit
     >>> p = projection(graphkit.from_tables("data"))
@@ -93,48 +102,35 @@ def best_per_row(
     >>> [french[j] for j, _ in best_per_row(p, ["fr-bouguenais"], french, 2)[0]]
     ['fr-fougeres', 'fr-val-de-marne']
     """
+    if not rows:
+        return []
     left = (p.matrix[[p.row[a] for a in rows]] @ sparse.diags(p.column_weight)).tocsr()
-    right = p.matrix[[p.row[b] for b in cols]].T.tocsc()
+    right = p.matrix[[p.row[b] for b in cols]].T.tocsr()
     where = {b: j for j, b in enumerate(cols)}
-    near = linked_with(p)
-    block = block or max(1, 4_000_000 // max(1, len(cols)))
-    out = []
-    for start in range(0, len(rows), block):
-        scores = (left[start : start + block] @ right).toarray()
-        for i, row in enumerate(scores):
-            a = rows[start + i]
-            for b in (a, *near.get(a, ())):
-                if b in where:
-                    row[where[b]] = 0.0
-            out.append(top_positions(row, k))
-    return out
-
-
-def top_positions(row: np.ndarray, k: int) -> list[tuple[int, float]]:
-    """The ``k`` best positive (position, value) of ``row``, best first, ties by position.
-
-    >>> top_positions(np.array([0.5, 0.0, 2.0, 0.5]), 2)
-    [(2, 2.0), (0, 0.5)]
-    """
-    positive = np.flatnonzero(row > 0)
-    if len(positive) > k:
-        kth = np.partition(row[positive], -k)[-k]
-        positive = positive[row[positive] >= kth]
-    order = sorted(positive.tolist(), key=lambda j: (-row[j], j))[:k]
-    return [(j, float(row[j])) for j in order]
+    # Each row's own excluded columns: itself and those it is linked to (for a few rows,
+    # found by one pass over the links rather than an index of them all: 0.5 s at S2).
+    if len(rows) <= 50 and "_linked_with" not in p.__dict__:
+        near = {a: {x for pair in p.links if a in pair for x in pair if x != a} for a in rows}
+    else:
+        near = linked_with(p)
+    left_out = [[where[b] for b in (a, *sorted(near.get(a, ()))) if b in where] for a in rows]
+    return top_k(left, right, left_out, k, method=method, block=block)
 
 
 def _shared(p: Projection, a: str, b: str) -> list[tuple[int, float]]:
     # Straight from the CSR arrays: a scipy row product costs more than the whole sentence.
     m, w = p.matrix, p.column_weight
     ia, ib = p.row[a], p.row[b]
-    mine = dict(
-        zip(
-            m.indices[m.indptr[ia] : m.indptr[ia + 1]].tolist(),
-            m.data[m.indptr[ia] : m.indptr[ia + 1]].tolist(),
-            strict=True,
+    rows = p.__dict__.setdefault("_row_dicts", {})  # an actor is explained with ten others
+    mine = rows.get(ia)
+    if mine is None:
+        mine = rows[ia] = dict(
+            zip(
+                m.indices[m.indptr[ia] : m.indptr[ia + 1]].tolist(),
+                m.data[m.indptr[ia] : m.indptr[ia + 1]].tolist(),
+                strict=True,
+            )
         )
-    )
     return [
         (j, float(mine[j] * v * w[j]))
         for j, v in zip(
@@ -152,20 +148,38 @@ def contributions(p: Projection, a: str, b: str) -> list[tuple[str, float]]:
     return sorted(out, key=lambda x: (-x[1], x[0]))
 
 
+def _cell(p: Projection, actor: str, feature: str) -> tuple[bool, str, tuple[str, ...]]:
+    """What the sentences ask of a cell, read once: whether the actor holds the feature
+    directly (not only through a narrower theme), its best status, and the narrower themes
+    it holds it through when only those."""
+    cells = p.__dict__.setdefault("_cells", {})
+    found = cells.get((actor, feature))
+    if found is None:
+        evs = p.evidence.get((actor, feature), [])
+        direct = any(e.kind != "broader" for e in evs)
+        via = tuple(sorted({e.via for e in evs})) if evs and not direct else ()
+        found = cells[(actor, feature)] = (direct, evs[0].status if evs else "active", via)
+    return found
+
+
 def _best_status(p: Projection, actor: str, feature: str) -> str:
-    evs = p.evidence.get((actor, feature), [])
-    return evs[0].status if evs else "active"
+    return _cell(p, actor, feature)[1]
 
 
 def _via_narrower(p: Projection, actor: str, feature: str) -> list[str]:
-    evs = p.evidence.get((actor, feature), [])
-    if evs and all(e.kind == "broader" for e in evs):
-        return sorted({e.via for e in evs})
-    return []
+    return list(_cell(p, actor, feature)[2])
 
 
 def noun(p: Projection, feature: str, lang: str = "fr") -> grammar.Noun:
     """A feature's name as running text, with its article (``theme:eau`` -> *l'eau*)."""
+    nouns = p.__dict__.setdefault("_nouns", {})  # the same few hundred features, all pairs
+    found = nouns.get((feature, lang))
+    if found is None:
+        found = nouns[(feature, lang)] = _noun(p, feature, lang)
+    return found
+
+
+def _noun(p: Projection, feature: str, lang: str) -> grammar.Noun:
     kind, name = feature.split(":", 1)
     label = p.label(name, lang)
     if kind == "theme":
@@ -228,18 +242,18 @@ def feature_sentence(
     'les deux coopèrent au Pérou'
     """
     kind = feature.split(":", 1)[0]
-    name = noun(p, feature, lang)
-    if kind == "theme" and (_via_narrower(p, a, feature) or _via_narrower(p, b, feature)):
+    _, status_a, via_a = _cell(p, a, feature)
+    _, status_b, via_b = _cell(p, b, feature)
+    if kind == "theme" and (via_a or via_b):
         sides = _sides(p, feature, a, b, lang, named)
-        text = say("broader_theme", lang, theme=name, sides=sides)
-    elif kind == "theme":
-        text = say("shared_theme", lang, theme=name)
-    elif kind in ("country", "region"):
-        text = say("shared_place", lang, place=name)
+        text = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
     else:
-        text = say(REASON_KEY[kind], lang, name=name)
-    weakest = min((a, b), key=lambda x: p.weights.status.get(_best_status(p, x, feature), 1.0))
-    status = _best_status(p, weakest, feature)
+        text = _plain_sentence(p, feature, lang)
+    # The weaker side's status (the first, on a tie), said when not active.
+    weight = p.weights.status
+    weakest, status = (
+        (b, status_b) if weight.get(status_b, 1.0) < weight.get(status_a, 1.0) else (a, status_a)
+    )
     if status != "active":
         text = say(
             "status_note",
@@ -249,6 +263,22 @@ def feature_sentence(
             status=say(f"status.{status}", lang, otherwise=status),
         )
     return text
+
+
+def _plain_sentence(p: Projection, feature: str, lang: str) -> str:
+    """The sentence for a feature both hold directly: one per feature and language."""
+    said = p.__dict__.setdefault("_plain_sentences", {})
+    found = said.get((feature, lang))
+    if found is None:
+        kind, name = feature.split(":", 1)[0], noun(p, feature, lang)
+        if kind == "theme":
+            found = say("shared_theme", lang, theme=name)
+        elif kind in ("country", "region"):
+            found = say("shared_place", lang, place=name)
+        else:
+            found = say(REASON_KEY[kind], lang, name=name)
+        said[(feature, lang)] = found
+    return found
 
 
 def _sides(p: Projection, feature: str, a: str, b: str, lang: str, named=frozenset()) -> str:
@@ -300,34 +330,93 @@ def weighed_reasons(
 ) -> list[tuple[str, float]]:
     """:func:`pair_reasons` with what each sentence's features add to the score, so that a
     matcher adding reasons of its own can rank them all."""
-    skip = skip | common_features(p)
-    shared = [(f, c) for f, c in contributions(p, a, b) if f not in skip]
-    direct = {
-        f.split(":", 1)[1]
-        for f, _ in shared
-        if f.startswith("theme:") and _direct(p, a, f) and _direct(p, b, f)
-    }
-    places = {f.split(":", 1)[1] for f, _ in shared if f.startswith(("country:", "region:"))}
+    # Explaining every authority's peers words some 50,000 pairs: each actor's cells are read
+    # once (_profile), each feature's plain sentence is made once (_plain_sentence).
+    left_out = _skipped(p, skip)
+    mine, theirs = _profile(p, a), _profile(p, b)
+    features, w = p.features, _weights_list(p)
+    shared = sorted(
+        (-float(mine[j][0] * cell[0] * w[j]), features[j], j)
+        for j, cell in theirs.items()
+        if j in mine and j not in left_out
+    )
+    kinds, names = _feature_parts(p)
+    direct = {names[j] for _, _, j in shared if kinds[j] == "theme" and mine[j][1] and theirs[j][1]}
+    places = {names[j] for _, _, j in shared if kinds[j] in ("country", "region")}
     # A shared region is not worth a sentence when a shared place inside it is named.
     covered = set().union(*(p.regions_of.get(x, set()) for x in places))
+    named = frozenset(direct)
     reasons: dict[str, float] = {}
-    for feature, c in shared:
-        if feature.startswith("region:") and feature.split(":", 1)[1] in covered:
+    for minus_c, feature, j in shared:
+        kind, name = kinds[j], names[j]
+        if kind == "region" and name in covered:
             continue
-        if feature.startswith("theme:") and feature.split(":", 1)[1] not in direct:
-            new = [
-                set(_via_narrower(p, x, feature)) - direct
-                for x in (a, b)
-                if not _direct(p, x, feature)
-            ]
+        if kind == "theme" and name not in direct:
+            new = [set(cell[3]) - direct for cell in (mine[j], theirs[j]) if not cell[1]]
             if any(not n for n in new):
                 continue  # one side holds it only through a theme both are said to share
-        sentence = feature_sentence(p, feature, a, b, lang, frozenset(direct))
+        if kind == "theme" and (mine[j][3] or theirs[j][3]):
+            sides = _sides(p, feature, a, b, lang, named)
+            sentence = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
+        else:
+            sentence = _plain_sentence(p, feature, lang)
+        status = p.weights.status
+        weakest, state = (a, mine[j][2])
+        if status.get(theirs[j][2], 1.0) < status.get(mine[j][2], 1.0):
+            weakest, state = (b, theirs[j][2])
+        if state != "active":
+            sentence = say(
+                "status_note",
+                lang,
+                text=sentence,
+                who=p.label(weakest, lang),
+                status=say(f"status.{state}", lang, otherwise=state),
+            )
         if sentence not in reasons and limit is not None and len(reasons) == limit:
             break
-        reasons[sentence] = reasons.get(sentence, 0.0) + c
+        reasons[sentence] = reasons.get(sentence, 0.0) - minus_c
     return list(reasons.items())
 
 
+def _profile(p: Projection, actor: str) -> dict[int, tuple[float, bool, str, tuple[str, ...]]]:
+    """An actor's cells: feature column -> (strength, held directly, best status, the
+    narrower themes it is held through when only those)."""
+    profiles = p.__dict__.setdefault("_profiles", {})
+    found = profiles.get(actor)
+    if found is None:
+        m, i = p.matrix, p.row[actor]
+        span = slice(m.indptr[i], m.indptr[i + 1])
+        found = profiles[actor] = {
+            j: (v, *_cell(p, actor, p.features[j]))
+            for j, v in zip(m.indices[span].tolist(), m.data[span].tolist(), strict=True)
+        }
+    return found
+
+
+def _weights_list(p: Projection) -> list:
+    found = p.__dict__.get("_weights_list")
+    if found is None:
+        # numpy scalars, as the sparse product uses: the same floats, the same ties
+        found = p.__dict__["_weights_list"] = list(p.column_weight)
+    return found
+
+
+def _feature_parts(p: Projection) -> tuple[list[str], list[str]]:
+    found = p.__dict__.get("_feature_parts")
+    if found is None:
+        parts = [f.split(":", 1) for f in p.features]
+        found = p.__dict__["_feature_parts"] = ([k for k, _ in parts], [n for _, n in parts])
+    return found
+
+
+def _skipped(p: Projection, skip: frozenset) -> frozenset[int]:
+    """The columns of ``skip`` and of the features nearly everyone holds."""
+    memo = p.__dict__.setdefault("_skipped", {})
+    found = memo.get(skip)
+    if found is None:
+        found = memo[skip] = frozenset(p.col[f] for f in skip | common_features(p) if f in p.col)
+    return found
+
+
 def _direct(p: Projection, actor: str, feature: str) -> bool:
-    return any(e.kind != "broader" for e in p.evidence.get((actor, feature), []))
+    return _cell(p, actor, feature)[0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -51,3 +52,22 @@ def to_json(names: list[str], solutions: list[ox.QuerySolution]) -> str:
     return json.dumps(
         {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
     )
+
+
+def json_stream(names: list[str], solutions: Iterable[ox.QuerySolution]) -> Iterator[str]:
+    """:func:`to_json`'s document and a line break, in pieces: one per solution, as they come.
+
+    >>> q = "SELECT ?x WHERE { VALUES ?x { 1 2 } }"
+    >>> whole = to_json(["x"], list(ox.Store().query(q)))
+    >>> "".join(json_stream(["x"], ox.Store().query(q))).rstrip() == whole
+    True
+    """
+    head = json.dumps({"head": {"vars": names}, "results": {"bindings": []}}, ensure_ascii=False)
+    yield head[: -len("]}}")]
+    sep = ""
+    for s in solutions:
+        yield sep + json.dumps(
+            {n: _term(s[n]) for n in names if s[n] is not None}, ensure_ascii=False
+        )
+        sep = ", "
+    yield "]}}" + "\n"

@@ -20,9 +20,9 @@ that the engine's substitutions give the same answers for every saved query.)
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -53,7 +53,7 @@ class ParamError(ValueError):
     """A parameter is unknown, missing, or its value names nothing of the right kind."""
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Param:
     """One parameter of a saved query: a variable of the query, bound to one RDF term."""
 
@@ -66,7 +66,7 @@ class Param:
         return f"{self.name} ({self.kind}{'' if self.required else ', optional'})"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class SavedQuery:
     """A query's text and what its header says about it."""
 
@@ -75,6 +75,7 @@ class SavedQuery:
     answers: str
     params: tuple[Param, ...]
     text: str
+    saved: bool = False  # one of graphkit's own (its keys query, if any, applies)
 
 
 def parse(text: str, name: str = "query") -> SavedQuery:
@@ -117,7 +118,24 @@ def names() -> list[str]:
     >>> "sources" in names()
     True
     """
-    return sorted(f.name[:-3] for f in _folder().iterdir() if f.name.endswith(".rq"))
+    return sorted(
+        f.name[:-3]
+        for f in _folder().iterdir()
+        if f.name.endswith(".rq") and not f.name.endswith(KEYS_SUFFIX)
+    )
+
+
+KEYS_SUFFIX = ".keys.rq"  # a listing's sort keys, beside it: see graphkit.sparql.listing
+
+
+def keys_text(name: str) -> str | None:
+    """The text of the saved query ``name``'s keys query (``NAME.keys.rq``), if it has one.
+
+    >>> keys_text("repertoire") is not None, keys_text("sources")
+    (True, None)
+    """
+    path = _folder() / f"{name}{KEYS_SUFFIX}"
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def load(name: str) -> SavedQuery:
@@ -128,7 +146,8 @@ def load(name: str) -> SavedQuery:
     """
     if name not in names():
         raise UnknownQueryError(f"no saved query '{shown(name)}'; saved: {', '.join(names())}")
-    return parse((_folder() / f"{name}.rq").read_text(encoding="utf-8"), name)
+    query = parse((_folder() / f"{name}.rq").read_text(encoding="utf-8"), name)
+    return dataclasses.replace(query, saved=True)
 
 
 def saved_or_given(query_or_file: str) -> SavedQuery:
@@ -217,12 +236,7 @@ def _resolve(kind: str, value: str, kg: Graph) -> ox.NamedNode:
 
     try:
         if kind == "theme":
-            from graphkit.match.experts import NotAThemeError, resolve_theme
-
-            try:
-                return ox.NamedNode(vocab.theme_iri(resolve_theme(kg, value)))
-            except NotAThemeError as err:
-                raise ParamError(str(err)) from None
+            return ox.NamedNode(vocab.theme_iri(_theme(kg, value)))
         found = kg.resolve(value, COUNTRY if kind == "country" else None)
     except UnknownNameError as err:
         raise ParamError(str(err)) from None
@@ -230,6 +244,24 @@ def _resolve(kind: str, value: str, kg: Graph) -> ox.NamedNode:
     if kind == "country" and not _is_country(kg, iri):
         raise ParamError(f"'{value}' is {kg.label(found)} ({found}), not a country")
     return iri
+
+
+def _theme(kg: Graph, value: str) -> str:
+    """The thesaurus id of a theme by id or label: the rule of
+    :func:`graphkit.match.experts.resolve_theme`, without importing the matchers (pandas
+    and numpy took 0.5 s of a one-row query's 1 s)."""
+    from graphkit.graph.names import THEME, WrongKindError
+    from graphkit.model.ontology_files import theme_ids
+
+    if value.strip() in theme_ids():  # an id names itself first: no need of the name index
+        return value.strip()
+    try:
+        found = kg.resolve(value, THEME)
+    except WrongKindError as err:
+        raise ParamError(str(err)) from None
+    if found not in theme_ids():
+        raise ParamError(f"'{value}' is {kg.label(found)} ({found}), not a theme")
+    return found
 
 
 def _is_country(kg: Graph, iri: ox.NamedNode) -> bool:
@@ -274,8 +306,6 @@ def run(kg: Graph, query: SavedQuery | str, values: Mapping[str, str] | None = N
     makes the plan start from it (a few ms)."""
     query = load(query) if isinstance(query, str) else query
     bound = bind(query, values or {}, kg)
-    if getattr(kg, "endpoint", None) is not None:  # a remote graph binds on its own
-        return kg.query(query.text, bound)
     return kg.query(with_values(query.text, bound, deep=True))
 
 
@@ -314,21 +344,42 @@ def with_values(query: str, bindings: Mapping[str, Term], deep: bool = False) ->
     """
     if not bindings:
         return query
-    for name, term in bindings.items():
+    return with_rows(query, list(bindings), [list(bindings.values())], deep)
+
+
+def with_rows(
+    query: str, variables: Sequence[str], rows: Sequence[Sequence[Term]], deep: bool = False
+) -> str:
+    """The query with a ``VALUES`` block of several ``rows`` opening its WHERE clause (and,
+    with ``deep``, each sub-select that projects some of ``variables``, with those columns):
+    :func:`with_values` for a page of values at once. No rows: the query matches nothing.
+
+    >>> a, b = ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b")
+    >>> print(with_rows("SELECT ?s WHERE { ?s ?p ?o }", ["s"], [[a], [b]]))
+    SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) (<http://x/b>) }
+     ?s ?p ?o }
+    """
+    for name in variables:
         if not _VARNAME.match(name):
             raise ValueError(f"not a SPARQL variable name: {name!r}")
-        if not isinstance(term, ox.NamedNode | ox.Literal):
-            raise TypeError(f"{name}: only IRIs and literals can be bound, not {term!r}")
+    for row in rows:
+        if len(row) != len(variables):
+            raise ValueError(f"a row of {len(row)} terms for {len(variables)} variables")
+        for name, term in zip(variables, row, strict=True):
+            if not isinstance(term, ox.NamedNode | ox.Literal):
+                raise TypeError(f"{name}: only IRIs and literals can be bound, not {term!r}")
 
     def block(names: list[str]) -> str:
-        variables = " ".join(f"?{name}" for name in names)
-        row = " ".join(str(bindings[name]) for name in names)
-        return f" VALUES ({variables}) {{ ({row}) }}\n"
+        columns = [variables.index(name) for name in names]
+        written = dict.fromkeys(  # each distinct row once, in order
+            "(" + " ".join(str(row[i]) for i in columns) + ")" for row in rows
+        )
+        return f" VALUES ({' '.join(f'?{name}' for name in names)}) {{ {' '.join(written)} }}\n"
 
-    inserts = [(_where_brace(query) + 1, list(bindings))]
+    inserts = [(_where_brace(query) + 1, list(variables))]
     if deep:
         for at, projected in _subselect_wheres(query):
-            names = [n for n in bindings if projected is None or n in projected]
+            names = [n for n in variables if projected is None or n in projected]
             # "{ SELECT … }" is a sub-select alone, no room for a block: the inner one gets it
             if names and not _ALONE.match(query, at + 1):
                 inserts.append((at + 1, names))

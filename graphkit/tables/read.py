@@ -229,15 +229,18 @@ def read_table(path: Path) -> Table:
     while header and not header[-1]:
         header.pop()
     table = Table(path.stem, path, header)
-    problems = [p for c in header if (p := control_problem(path.name, 1, None, c))]
+    name = path.name
+    problems = [p for c in header if (p := control_problem(name, 1, None, c))]
     for number, raw in enumerate(cells[1:], start=2):
         values = [c.strip() for c in raw]
         if not any(values):
             continue
-        for column, value in zip(header, values, strict=False):
-            found = control_problem(path.name, number, column or None, value)
-            if found:
-                problems.append(found)
+        # one search per row (tab is no control here), each cell only when the row has one
+        if CONTROL.search("\t".join(values)):
+            for column, value in zip(header, values, strict=False):
+                found = control_problem(name, number, column or None, value)
+                if found:
+                    problems.append(found)
         if any(values[len(header) :]):
             problems.append(
                 Problem(path.name, number, None, f"{len(values)} cells for {len(header)} columns")

@@ -136,10 +136,10 @@ REASONS: dict[str, dict[str, str]] = {
         "pt": "a {km} km uma da outra",
     },
     "partner_size": {
-        "fr": "tailles du même ordre ({a} et {b} habitants)",
-        "en": "sizes of the same order ({a} and {b} inhabitants)",
-        "es": "tamaños del mismo orden ({a} y {b} habitantes)",
-        "pt": "tamanhos da mesma ordem ({a} e {b} habitantes)",
+        "fr": "tailles proches ({a} et {b} habitants)",
+        "en": "similar sizes ({a} and {b} inhabitants)",
+        "es": "tamaños parecidos ({a} y {b} habitantes)",
+        "pt": "tamanhos próximos ({a} e {b} habitantes)",
     },
     "partner_own_country": {
         "fr": "a déjà des partenaires dans ce pays ({place} : {names})",
@@ -212,6 +212,49 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "already {n} partnership(s)",
         "es": "ya {n} asociación(es)",
         "pt": "já {n} parceria(s)",
+    },
+    # South-South pairs (graphkit.match.south_south): the same terms, naming each side.
+    "pair_distance": {
+        "fr": "{a} est {place_a:loc}, {b} {place_b:loc}, à {km} km l'une de l'autre",
+        "en": "{a} is {place_a:loc}, {b} {place_b:loc}, {km} km apart",
+        "es": "{a} está {place_a:loc}, {b} {place_b:loc}, a {km} km una de otra",
+        "pt": "{a} fica {place_a:loc}, {b} {place_b:loc}, a {km} km uma da outra",
+    },
+    "pair_has_partners_in": {
+        "fr": "{who} a déjà des partenaires {place:loc} : {names}",
+        "en": "{who} already has partners {place:loc}: {names}",
+        "es": "{who} ya tiene socios {place:loc}: {names}",
+        "pt": "{who} já tem parceiros {place:loc}: {names}",
+    },
+    "pair_country_pair": {
+        "fr": "{share} % des partenariats connus {place_a:de} vont {place_b:loc}",
+        "en": "{share}% of the known partnerships of {place_a} go to {place_b}",
+        "es": "el {share} % de las asociaciones conocidas {place_a:de} van {place_b:a}",
+        "pt": "{share}% das parcerias conhecidas {place_a:de} vão para {place_b}",
+    },
+    "pair_area_country": {
+        "fr": "les collectivités voisines {a:de} ont des partenaires {place:loc}",
+        "en": "authorities near {a} have partners {place:loc}",
+        "es": "las autoridades vecinas {a:de} tienen socios {place:loc}",
+        "pt": "as autoridades vizinhas {a:de} têm parceiros {place:loc}",
+    },
+    "pair_area_partner": {
+        "fr": "{b} est déjà partenaire de collectivités voisines {a:de} : {names}",
+        "en": "{b} is already a partner of authorities near {a}: {names}",
+        "es": "{b} ya es socio de autoridades vecinas {a:de}: {names}",
+        "pt": "{b} já é parceiro de autoridades vizinhas {a:de}: {names}",
+    },
+    "pair_of_peers": {
+        "fr": "{b} est partenaire de pairs {a:de} (qui partagent un partenaire avec elle) : {names}",
+        "en": "{b} is a partner of peers of {a} (who share a partner with it): {names}",
+        "es": "{b} es socio de pares {a:de} (que comparten un socio con ella): {names}",
+        "pt": "{b} é parceiro de pares {a:de} (que partilham um parceiro com ela): {names}",
+    },
+    "pair_links": {
+        "fr": "{who} a déjà {n} partenariat(s)",
+        "en": "{who} already has {n} partnership(s)",
+        "es": "{who} ya tiene {n} asociación(es)",
+        "pt": "{who} já tem {n} parceria(s)",
     },
     "partner_shared": {
         "fr": "centres d'intérêt communs",
