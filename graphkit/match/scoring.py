@@ -249,20 +249,22 @@ def feature_sentence(
         text = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
     else:
         text = _plain_sentence(p, feature, lang)
+    return _with_status(p, text, (a, status_a), (b, status_b), lang)
+
+
+def _with_status(p: Projection, text: str, side_a: tuple, side_b: tuple, lang: str) -> str:
     # The weaker side's status (the first, on a tie), said when not active.
     weight = p.weights.status
-    weakest, status = (
-        (b, status_b) if weight.get(status_b, 1.0) < weight.get(status_a, 1.0) else (a, status_a)
+    weakest, status = side_b if weight.get(side_b[1], 1.0) < weight.get(side_a[1], 1.0) else side_a
+    if status == "active":
+        return text
+    return say(
+        "status_note",
+        lang,
+        text=text,
+        who=p.label(weakest, lang),
+        status=say(f"status.{status}", lang, otherwise=status),
     )
-    if status != "active":
-        text = say(
-            "status_note",
-            lang,
-            text=text,
-            who=p.label(weakest, lang),
-            status=say(f"status.{status}", lang, otherwise=status),
-        )
-    return text
 
 
 def _plain_sentence(p: Projection, feature: str, lang: str) -> str:
@@ -360,18 +362,7 @@ def weighed_reasons(
             sentence = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
         else:
             sentence = _plain_sentence(p, feature, lang)
-        status = p.weights.status
-        weakest, state = (a, mine[j][2])
-        if status.get(theirs[j][2], 1.0) < status.get(mine[j][2], 1.0):
-            weakest, state = (b, theirs[j][2])
-        if state != "active":
-            sentence = say(
-                "status_note",
-                lang,
-                text=sentence,
-                who=p.label(weakest, lang),
-                status=say(f"status.{state}", lang, otherwise=state),
-            )
+        sentence = _with_status(p, sentence, (a, mine[j][2]), (b, theirs[j][2]), lang)
         if sentence not in reasons and limit is not None and len(reasons) == limit:
             break
         reasons[sentence] = reasons.get(sentence, 0.0) - minus_c
