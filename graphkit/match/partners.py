@@ -47,6 +47,7 @@ from graphkit.match.partner_model import (
 )
 from graphkit.match.scoring import pair_reasons, projection
 from graphkit.match.weights import Weights
+from graphkit.text import grammar
 from graphkit.text.i18n import say
 
 __all__ = ["partners", "partner_model", "towns_of"]
@@ -418,7 +419,7 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
         found = [towns.ids[j] for j in theirs if j in peers]
         return say("partner_of_peers", lang, names=_names(p, found, lang))
     if feature == "popularity":
-        return say("partner_links", lang, n=len(theirs))
+        return say("partner_links", lang, count=grammar.counted("partnerships", len(theirs), lang))
     if feature == "shared":
         why = pair_reasons(p, towns.ids[i], towns.ids[c], lang, limit=3)
         return "; ".join(why) if why else say("partner_shared", lang)

@@ -253,7 +253,12 @@ def _sentence(p, towns, a: int, b: int, feature: str, value: float, lang: str) -
         found = [j for j in theirs if j in peers]
         return say("pair_of_peers", lang, a=name_a, b=name_b, names=_names(p, towns, found, lang))
     if feature == "popularity":
-        return say("pair_links", lang, who=name_b, n=len(theirs))
+        return say(
+            "pair_links",
+            lang,
+            who=name_b,
+            count=grammar.counted("partnerships", len(theirs), lang),
+        )
     if feature == "shared":
         why = pair_reasons(p, towns.ids[a], towns.ids[b], lang, limit=3)
         return "; ".join(why) if why else say("partner_shared", lang)

@@ -65,6 +65,16 @@ class Noun:
         return prep(spec, self.def_, self.lang)
 
 
+def counted(noun: str, n: int, lang: str = "fr") -> str:
+    """``n`` of a countable noun of the catalogue (``count.NOUN.one`` / ``.many``), so that
+    no sentence says "1 partenariat(s)".
+
+    >>> counted("partnerships", 1), counted("partnerships", 3), counted("partnerships", 2, "es")
+    ('un partenariat', '3 partenariats', '2 asociaciones')
+    """
+    return say(f"count.{noun}.{'one' if n == 1 else 'many'}", lang, n=n)
+
+
 def _rows(name: str) -> list[dict[str, str]]:
     with open(LEXICON / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))

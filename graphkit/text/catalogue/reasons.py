@@ -208,10 +208,23 @@ REASONS: dict[str, dict[str, str]] = {
         "pt": "parceiro dos seus pares (que partilham um parceiro consigo): {names}",
     },
     "partner_links": {
-        "fr": "déjà {n} partenariat(s)",
-        "en": "already {n} partnership(s)",
-        "es": "ya {n} asociación(es)",
-        "pt": "já {n} parceria(s)",
+        "fr": "déjà {count}",
+        "en": "already {count}",
+        "es": "ya {count}",
+        "pt": "já {count}",
+    },
+    # A number of partnerships, singular or plural (grammar.counted).
+    "count.partnerships.one": {
+        "fr": "un partenariat",
+        "en": "one partnership",
+        "es": "una asociación",
+        "pt": "uma parceria",
+    },
+    "count.partnerships.many": {
+        "fr": "{n} partenariats",
+        "en": "{n} partnerships",
+        "es": "{n} asociaciones",
+        "pt": "{n} parcerias",
     },
     # South-South pairs (graphkit.match.south_south): the same terms, naming each side.
     "pair_distance": {
@@ -251,10 +264,10 @@ REASONS: dict[str, dict[str, str]] = {
         "pt": "{b} é parceiro de pares {a:de} (que partilham um parceiro com ela): {names}",
     },
     "pair_links": {
-        "fr": "{who} a déjà {n} partenariat(s)",
-        "en": "{who} already has {n} partnership(s)",
-        "es": "{who} ya tiene {n} asociación(es)",
-        "pt": "{who} já tem {n} parceria(s)",
+        "fr": "{who} a déjà {count}",
+        "en": "{who} already has {count}",
+        "es": "{who} ya tiene {count}",
+        "pt": "{who} já tem {count}",
     },
     "partner_shared": {
         "fr": "centres d'intérêt communs",
