@@ -128,13 +128,17 @@ def test_fitted_weights_round_trip(tmp_path):
     rng = np.random.default_rng(3)
     x = rng.random((300, len(FEATURES)))
     y = (rng.random(300) < -np.expm1(-1.5 * x[:, 1])).astype(float)
-    model = PartnerModel(fit(x, y, fixed={"shared": 0.25}), {"links": 300, "list": "hand-made"})
+    model = fit(x, y, fixed={"shared": 0.25}, about={"links": 300, "list": "hand-made"})
+    stepped = fit(x, y, fixed={"shared": 0.25}, steps=4)
+    assert stepped.steps and "shared" not in stepped.steps
     path = tmp_path / "w.toml"
-    write_weights(path, {"partners": model, "south_south": model})
+    write_weights(path, {"partners": model, "south_south": stepped})
     back = read_weights(path)
     assert back["partners"].weights == model.weights and back["partners"].about == model.about
     assert back["partners"].weights["shared"] == 0.25
     assert max(model.weights, key=model.weights.get) == "size"
+    assert back["south_south"].steps == stepped.steps
+    assert np.allclose(back["south_south"].logit(x), stepped.logit(x))
     # and a weights file is accepted by --weights
     from graphkit.match.partners import partner_model
     from graphkit.match.weights import load_weights
@@ -147,6 +151,24 @@ def test_bad_weights_file_is_refused(tmp_path):
     path.write_text("[partners]\nnear = -1.0\n")
     with pytest.raises(ValueError, match="≥ 0"):
         read_weights(path)
+    path.write_text("[partners.steps]\nnear = { above = [0.5, 0.1], rise = [1.0, 1.0] }\n")
+    with pytest.raises(ValueError, match="near: 'above' must be increasing"):
+        read_weights(path)
+    path.write_text("[partners.steps]\nnearr = { above = [0.5], rise = [1.0] }\n")
+    with pytest.raises(ValueError, match="unknown term"):
+        read_weights(path)
+
+
+def test_a_step_makes_the_part_of_a_term_rise_and_the_reasons_still_add_up():
+    t = towns([45.76, 46.0, 46.0], [4.84, 9.0, 9.0], [5e5, 6e5, 800])
+    x = features(t, 0, np.array([1, 2]))
+    k = FEATURES.index("size")
+    plain = PartnerModel({"size": 1.0, "near": 1.0})
+    stepped = PartnerModel({"size": 1.0, "near": 1.0}, steps={"size": ((0.5,), (2.0,))})
+    # Lyon-sized candidate is above the step, the village is not
+    assert np.allclose(stepped.logit(x) - plain.logit(x), [2.0, 0.0])
+    assert np.allclose(stepped.terms(x)[:, k], x[:, k] + [2.0, 0.0])
+    assert np.allclose(stepped.contributions(x).sum(axis=1), stepped.score(x))
 
 
 def test_the_evaluation_never_shows_a_hidden_link(monkeypatch):

@@ -36,13 +36,21 @@ each reason shown is one positive term of the score:
 - ``network``: ``log(1 + 1000 · r)``, r the personalised PageRank of the candidate from
   the town on the links (α = 0.85): how easily the twinning network leads from one to the
   other through every chain of partners, not only those of length two or three;
+- ``network_area``: ``log(1 + 1000 · r)``, r the same walk where each step follows a link or,
+  as often, goes to one of the ten nearest towns (any country; a nearer one more often, weight
+  ``exp(−d / 100 km)``): the chains that pass through neighbouring towns too ("the partner of
+  a town next to your partner"), and the towns no chain of links reaches;
 - ``popularity``: ``log(1 + the candidate's partners)``;
 - ``shared``: what the two hold in common in the graph (themes, networks, groups), the
   matchers' pair score divided by the asker's own; 0 where the data has no such facts.
 
 The score is a noisy-OR of the terms (each reason on its own may explain the link):
 
-    P = 1 − exp(−z),   z = Σ_i w_i · x_i,   w_i ≥ 0
+    P = 1 − exp(−z),   z = Σ_i s_i(x_i),   s_i(x) = w_i · x + Σ_k v_ik · [x > t_ik]
+
+each term's part ``s_i`` a non-decreasing step function of its value (w, v ≥ 0; the
+thresholds ``t_ik`` are quantiles of the term on known links), 0 where the term is 0: an
+additive model whose parts each have their own shape, still one reason per term.
 
 fitted by maximum likelihood (:func:`fit`, scipy's bounded L-BFGS) on known links against
 sampled non-links. ``P`` is the documented 0–1 score; each term's contribution is its share
@@ -79,6 +87,7 @@ FEATURES = (
     "common_partners",
     "peer_partners",
     "network",
+    "network_area",
     "popularity",
     "shared",
 )
@@ -105,6 +114,11 @@ AREA_SIZE = 10
 PARTNER_KM = 250.0  # how far from an existing partner a new one still counts as "near it"
 HOME_KM = 100.0  # how far from the town a candidate's partner still counts as "near the town"
 NEGATIVES = 20  # sampled non-links per known link when fitting
+STEPS = 8  # thresholds per term (quantiles of its value on the known links) when fitting
+STEP_MIN_LINKS = 20  # a term non-zero on fewer known links than this stays linear
+WALK_NEAREST = 10  # the walk of ``network_area``: steps to one of this many nearest towns
+WALK_KM = 100.0  # … a town this much further away taken e times less often
+WALK_AREA = 0.5  # … and such a step taken this often from a town with links
 WEIGHTS_FILE = Path(__file__).with_name("partner_weights.toml")
 
 
@@ -185,6 +199,47 @@ class Towns:
 
         return self._get("country_links", compute)
 
+    @property
+    def area_walk(self) -> sparse.csr_matrix:
+        """towns × towns, each row the chances of the next step of ``network_area``'s walk:
+        a link (1 − WALK_AREA, shared evenly) or one of the WALK_NEAREST nearest towns with
+        a known point (WALK_AREA, the nearer the likelier); only the latter from a town
+        without links, neither from a town with no link and no point.
+
+        >>> w = toy_towns().area_walk
+        >>> bool(np.allclose(w.sum(axis=1), 1.0))
+        True
+        """
+
+        def compute():
+            from scipy.spatial import cKDTree
+
+            n = len(self.ids)
+            placed = np.flatnonzero(np.isfinite(self.xyz).all(axis=1) & ~self.approximate)
+            k = min(WALK_NEAREST, len(placed) - 1)
+            near = sparse.csr_matrix((n, n))
+            if k > 0:
+                chord, nb = cKDTree(self.xyz[placed]).query(self.xyz[placed], k=k + 1)
+                # the town itself is not always first where two share a point: drop it
+                other = nb != np.arange(len(placed))[:, None]
+                other[other.all(axis=1), -1] = False
+                chord, nb = chord[other].reshape(-1, k), nb[other].reshape(-1, k)
+                km = 2.0 * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0)) * EARTH_KM
+                near = sparse.csr_matrix(
+                    (np.exp(-km.ravel() / WALK_KM), (np.repeat(placed, k), placed[nb].ravel())),
+                    shape=(n, n),
+                )
+                near = (near + near.T).tocsr()
+            linked = self.degree > 0
+            has_near = np.asarray(near.sum(axis=1)).ravel() > 0
+            to_link = np.where(linked, np.where(has_near, 1.0 - WALK_AREA, 1.0), 0.0)
+            return (
+                sparse.diags(to_link / np.maximum(self.degree, 1)) @ self.links
+                + sparse.diags(np.where(has_near, 1.0 - to_link, 0.0)) @ _rows_to_one(near)
+            ).tocsr()
+
+        return self._get("area_walk", compute)
+
     def neighbours(self, i: int) -> np.ndarray:
         """Up to AREA_SIZE towns of the same country within AREA_KM of town ``i``, linked,
         nearest first; none for a point that is only a country's capital."""
@@ -203,6 +258,11 @@ class Towns:
         order = np.argsort(codes, kind="stable")
         cuts = np.flatnonzero(np.diff(codes[order])) + 1
         return {int(codes[g[0]]): g for g in np.split(order, cuts) if len(g)}
+
+
+def _rows_to_one(m: sparse.csr_matrix) -> sparse.csr_matrix:
+    total = np.asarray(m.sum(axis=1)).ravel()
+    return sparse.diags(np.where(total > 0, 1.0 / np.maximum(total, 1e-300), 0.0)) @ m
 
 
 def _factorize(values: np.ndarray) -> np.ndarray:
@@ -309,14 +369,21 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
 
         rank = personalised_pagerank(links, [i])[0]
         out[:, col["network"]] = np.log1p(1000.0 * rank[cand])
+    if len(mine) or (np.isfinite(towns.lat[i]) and not towns.approximate[i]):
+        from graphkit.match.linkpred import personalised_pagerank
+
+        rank = personalised_pagerank(towns.area_walk, [i])[0]
+        out[:, col["network_area"]] = np.log1p(1000.0 * rank[cand])
     out[:, col["popularity"]] = np.log1p(towns.degree[cand])
     if towns.shared is not None:
         out[:, col["shared"]] = towns.shared(i, cand)
     return out
 
 
-def pair_logits(towns: Towns, rows: np.ndarray, cols: np.ndarray, w: np.ndarray) -> np.ndarray:
-    """z = Σ_i w_i · x_i for every pair (town of ``rows``, candidate of ``cols``) at once.
+def pair_logits(
+    towns: Towns, rows: np.ndarray, cols: np.ndarray, model: PartnerModel | np.ndarray
+) -> np.ndarray:
+    """z = Σ_i s_i(x_i) for every pair (town of ``rows``, candidate of ``cols``) at once.
 
     The same numbers as ``features(towns, r, cols) @ w`` row by row (a test checks it), for
     the terms of ``SOUTH_TERMS`` only, computed as sparse products over all the pairs: what
@@ -329,37 +396,38 @@ def pair_logits(towns: Towns, rows: np.ndarray, cols: np.ndarray, w: np.ndarray)
     >>> bool(np.allclose(z[0], features(t, 1, np.array([2, 3])) @ w))
     True
     """
-    other = [f for f, v in zip(FEATURES, w, strict=True) if v and f not in SOUTH_TERMS]
+    if not isinstance(model, PartnerModel):  # plain weights, one per term
+        model = PartnerModel(dict(zip(FEATURES, map(float, model), strict=True)))
+    other = [f for f in FEATURES if model.uses(f) and f not in SOUTH_TERMS]
     if other:
         raise ValueError(f"pair_logits: no bulk form for {', '.join(other)}")
     rows, cols = np.asarray(rows, dtype=int), np.asarray(cols, dtype=int)
-    weight = dict(zip(FEATURES, w, strict=True))
     z = np.zeros((len(rows), len(cols)))
     if not len(rows) or not len(cols):
         return z
     links, codes, deg = towns.links, towns.country_code, towns.degree
-    if weight["near"]:
+    if model.uses("near"):
         cos = np.clip(towns.xyz[rows] @ towns.xyz[cols].T, -1.0, 1.0)
-        z += weight["near"] * _closeness(np.arccos(cos) * EARTH_KM)
-    if weight["size"]:
+        z += model.part("near", _closeness(np.arccos(cos) * EARTH_KM))
+    if model.uses("size"):
         with np.errstate(invalid="ignore", divide="ignore"):
             lp = np.log10(towns.population)
             size = 1.0 - np.abs(lp[rows][:, None] - lp[cols][None, :]) / SIZE_SPAN
-        z += weight["size"] * np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0)
+        z += model.part("size", np.where(np.isfinite(size), np.clip(size, 0.0, 1.0), 0.0))
     by_country = towns.by_country
-    if weight["own_country"] and by_country.shape[1]:
+    if model.uses("own_country") and by_country.shape[1]:
         mine = by_country[rows].toarray()[:, codes[cols]]
-        z += weight["own_country"] * mine / np.maximum(deg[rows], 1)[:, None]
-    if weight["their_country"] and by_country.shape[1]:
+        z += model.part("own_country", mine / np.maximum(deg[rows], 1)[:, None])
+    if model.uses("their_country") and by_country.shape[1]:
         theirs = by_country[cols].toarray()[:, codes[rows]].T
-        z += weight["their_country"] * theirs / np.maximum(deg[cols], 1)[None, :]
-    if weight["country_pair"]:
+        z += model.part("their_country", theirs / np.maximum(deg[cols], 1)[None, :])
+    if model.uses("country_pair"):
         pair = towns.country_links[codes[rows]]
         total = pair.sum(axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.where(total > 0, pair / np.maximum(total, 1e-300), 0.0)
-        z += weight["country_pair"] * share[:, codes[cols]]
-    if weight["area_country"] or weight["area_partner"]:
+        z += model.part("country_pair", share[:, codes[cols]])
+    if model.uses("area_country") or model.uses("area_partner"):
         area = [towns.neighbours(int(r)) for r in rows]
         n_area = sparse.csr_matrix(
             (
@@ -369,30 +437,30 @@ def pair_logits(towns: Towns, rows: np.ndarray, cols: np.ndarray, w: np.ndarray)
             ),
             shape=(len(rows), len(towns.ids)),
         )
-        if weight["area_country"] and by_country.shape[1]:
+        if model.uses("area_country") and by_country.shape[1]:
             counts = (n_area @ by_country).toarray()
             total = counts.sum(axis=1, keepdims=True)
             share = np.where(total > 0, counts / np.maximum(total, 1e-300), 0.0)
-            z += weight["area_country"] * share[:, codes[cols]]
-        if weight["area_partner"]:
-            z += weight["area_partner"] * np.log1p((n_area @ links)[:, cols].toarray())
+            z += model.part("area_country", share[:, codes[cols]])
+        if model.uses("area_partner"):
+            z += model.part("area_partner", np.log1p((n_area @ links)[:, cols].toarray()))
     mine = links[rows]
-    if weight["common_partners"]:
+    if model.uses("common_partners"):
         inv_log = 1.0 / np.log1p(np.maximum(deg, 1))
         common = (mine @ sparse.diags(inv_log) @ links[:, cols]).toarray()
-        z += weight["common_partners"] * np.log1p(common)
-    if weight["peer_partners"]:
+        z += model.part("common_partners", np.log1p(common))
+    if model.uses("peer_partners"):
         paths = (mine @ sparse.diags(1.0 / np.maximum(deg, 1)) @ links).tocsr()
         at = np.arange(len(rows))
         own = np.asarray(paths[at, rows]).ravel()  # the asker is no peer of itself
         paths = paths - sparse.csr_matrix((own, (at, rows)), shape=paths.shape)
         paths = paths @ sparse.diags(1.0 / np.maximum(deg, 1))
         votes = (paths @ links[:, cols]).toarray()
-        z += weight["peer_partners"] * np.log1p(10.0 * votes)
-    if weight["popularity"]:
-        z += weight["popularity"] * np.log1p(deg[cols])[None, :]
-    if weight["shared"] and towns.shared_pairs is not None:
-        z += weight["shared"] * towns.shared_pairs(rows, cols)
+        z += model.part("peer_partners", np.log1p(10.0 * votes))
+    if model.uses("popularity"):
+        z += model.part("popularity", np.log1p(deg[cols])[None, :])
+    if model.uses("shared") and towns.shared_pairs is not None:
+        z += model.part("shared", towns.shared_pairs(rows, cols))
     return z
 
 
@@ -401,17 +469,48 @@ def pair_logits(towns: Towns, rows: np.ndarray, cols: np.ndarray, w: np.ndarray)
 
 @dataclass(frozen=True)
 class PartnerModel:
-    """Non-negative weights of the terms; ``about`` says what they were fitted on."""
+    """Non-negative weights of the terms, and each term's steps: ``steps[term]`` is
+    ``(thresholds, rises)``, adding ``rise`` to the term's part where its value is above
+    ``threshold``; ``about`` says what they were fitted on."""
 
     weights: Mapping[str, float]
     about: Mapping[str, str | int | float] = field(default_factory=dict)
+    steps: Mapping[str, tuple[tuple[float, ...], tuple[float, ...]]] = field(
+        default_factory=dict
+    )
 
     def vector(self) -> np.ndarray:
+        """The linear weights w_i, in the order of FEATURES."""
         return np.array([float(self.weights.get(f, 0.0)) for f in FEATURES])
 
+    def uses(self, term: str) -> bool:
+        """True if the term can add to a score (a weight or a step above 0).
+
+        >>> PartnerModel({"near": 0.0}, steps={"near": ((0.5,), (1.0,))}).uses("near")
+        True
+        """
+        return self.weights.get(term, 0.0) > 0 or any(self.steps.get(term, ((), ()))[1])
+
+    def part(self, term: str, x: np.ndarray) -> np.ndarray:
+        """One term's part of z for its values ``x`` (any shape): w · x + Σ_k v_k · [x > t_k].
+
+        >>> m = PartnerModel({"near": 1.0}, steps={"near": ((0.5,), (2.0,))})
+        >>> m.part("near", np.array([0.0, 0.25, 0.75])).tolist()
+        [0.0, 0.25, 2.75]
+        """
+        out = float(self.weights.get(term, 0.0)) * x
+        for t, v in zip(*self.steps.get(term, ((), ())), strict=True):
+            if v:
+                out = out + v * (x > t)
+        return out
+
+    def terms(self, x: np.ndarray) -> np.ndarray:
+        """Each term's part of z (rows × FEATURES); a row adds up to its z."""
+        return np.column_stack([self.part(f, x[:, k]) for k, f in enumerate(FEATURES)])
+
     def logit(self, x: np.ndarray) -> np.ndarray:
-        """z = Σ w_i x_i per row of ``x``."""
-        return x @ self.vector()
+        """z = Σ_i s_i(x_i) per row of ``x``."""
+        return self.terms(x).sum(axis=1)
 
     def score(self, x: np.ndarray) -> np.ndarray:
         """The 0–1 score, P = 1 − exp(−z).
@@ -430,7 +529,7 @@ class PartnerModel:
         >>> bool(np.isclose(m.contributions(x).sum(), m.score(x)[0]))
         True
         """
-        terms = x * self.vector()
+        terms = self.terms(x)
         z = terms.sum(axis=1, keepdims=True)
         with np.errstate(invalid="ignore", divide="ignore"):
             share = np.where(z > 0, terms / z, 0.0)
@@ -443,28 +542,43 @@ def fit(
     l2: float = 1e-3,
     fixed: Mapping[str, float] | None = None,
     groups: np.ndarray | None = None,
-) -> dict[str, float]:
-    """Maximum-likelihood weights (≥ 0) of P(y = 1 | x) = 1 − exp(−w·x), with a small L2 penalty.
+    steps: int = 0,
+    about: Mapping[str, str | int | float] | None = None,
+) -> PartnerModel:
+    """Maximum-likelihood model (w, v ≥ 0) of P(y = 1 | x) = 1 − exp(−z), with a small L2
+    penalty, z = Σ_i s_i(x_i) (see the module's formula).
 
-    ``fixed`` names weights not fitted (kept at the given value), e.g. ``shared`` where the
-    training data has no themes. With ``groups`` (one id per row: a query's link and its
-    sampled non-links), the direction of ``w`` is fitted for ranking first — a conditional
-    logit, the link against the others of its group — and only its scale by the noisy-OR
-    likelihood above, so that the order is the best the terms allow and P stays calibrated.
+    ``steps``: thresholds per term, the quantiles 0, 1/steps, … of its non-zero values on
+    the links (``y = 1``), for terms non-zero on STEP_MIN_LINKS links or more; 0 fits a
+    plain weighted sum. ``fixed`` names weights not fitted (kept at the given value, no
+    steps), e.g. ``shared`` where the training data has no themes. With ``groups`` (one id
+    per row: a query's link and its sampled non-links), the direction of the parameters is
+    fitted for ranking first — a conditional logit, the link against the others of its
+    group — and only their scale by the noisy-OR likelihood above, so that the order is the
+    best the terms allow and P stays calibrated.
 
     >>> rng = np.random.default_rng(0)
     >>> x = rng.random((400, len(FEATURES)))
     >>> y = (rng.random(400) < -np.expm1(-2.0 * x[:, 0])).astype(float)
-    >>> w = fit(x, y)
+    >>> w = fit(x, y).weights
     >>> w["near"] > 1.0 and w["near"] > max(v for k, v in w.items() if k != "near")
+    True
+    >>> stepped = fit(x, y, steps=4)
+    >>> bool(stepped.logit(x[:1]) >= 0) and len(stepped.steps["near"][0]) == 4
     True
     """
     from scipy.optimize import minimize
 
     fixed = dict(fixed or {})
     free = [k for k, f in enumerate(FEATURES) if f not in fixed]
+    cuts: dict[int, np.ndarray] = {}
+    for k in free if steps else ():
+        on = x[(y == 1) & (x[:, k] > 0), k]
+        if len(on) >= STEP_MIN_LINKS:
+            cuts[k] = np.unique(np.quantile(on, np.linspace(0.0, 1.0, steps + 1)[:-1]))
     base = np.array([fixed.get(f, 0.0) for f in FEATURES])
-    xf, offset = x[:, free], x @ base
+    xf = np.hstack([x[:, free], *[(x[:, [k]] > t).astype(float) for k, t in cuts.items()]])
+    offset = x @ base
     n = len(y)
 
     def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
@@ -475,8 +589,8 @@ def fit(
         grad = -(xf.T @ (y * np.exp(-z) / p - (1 - y))) / n + 2 * l2 * w
         return float(value), grad
 
-    start = np.full(len(free), 0.1)
-    bounds = [(0, None)] * len(free)
+    start = np.full(xf.shape[1], 0.1 if not cuts else 0.01)
+    bounds = [(0, None)] * xf.shape[1]
     if groups is None:
         w = minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds).x
     else:
@@ -490,9 +604,15 @@ def fit(
         c = minimize(scaled, np.array([1.0]), jac=True, method="L-BFGS-B", bounds=[(0, None)])
         w = c.x[0] * direction if zs.any() else direction
     out = dict(fixed)
-    for k, value in zip(free, w, strict=True):
+    for k, value in zip(free, w[: len(free)], strict=True):
         out[FEATURES[k]] = float(value)
-    return {f: round(out[f], 6) for f in FEATURES}
+    rises, at = {}, len(free)
+    for k, t in cuts.items():
+        rise = np.round(w[at : at + len(t)], 6)
+        at += len(t)
+        if rise.any():
+            rises[FEATURES[k]] = (tuple(float(v) for v in t), tuple(float(v) for v in rise))
+    return PartnerModel({f: round(out[f], 6) for f in FEATURES}, dict(about or {}), rises)
 
 
 def _rank_fit(xf, y, groups, l2, start, bounds) -> np.ndarray:
@@ -575,6 +695,13 @@ def write_weights(path: str | Path, models: Mapping[str, PartnerModel]) -> None:
         lines.append(f"\n[{name}]")
         for f in FEATURES:
             lines.append(f"{f} = {float(model.weights.get(f, 0.0))!r}")
+        if model.steps:
+            # each term's part rises by `rise` where its value is above `above`
+            lines.append(f"\n[{name}.steps]")
+            for f in FEATURES:
+                if f in model.steps:
+                    above, rise = (", ".join(repr(float(v)) for v in vs) for vs in model.steps[f])
+                    lines.append(f"{f} = {{ above = [{above}], rise = [{rise}] }}")
         if model.about:
             lines.append(f"\n[{name}.about]")
             for key, value in model.about.items():
@@ -602,14 +729,37 @@ def read_weights(path: str | Path | None = None) -> dict[str, PartnerModel]:
         raw = tomllib.load(f)
     out = {}
     for name, table in raw.items():
-        unknown = sorted(set(table) - set(FEATURES) - {"about"})
+        where = f"{path or WEIGHTS_FILE}: [{name}]"
+        unknown = sorted(set(table) - set(FEATURES) - {"about", "steps"})
+        unknown += sorted(set(table.get("steps", {})) - set(FEATURES))
         if unknown:
-            raise ValueError(f"{path}: [{name}]: unknown term(s) {', '.join(unknown)}")
+            raise ValueError(f"{where}: unknown term(s) {', '.join(unknown)}")
         weights = {f: float(table.get(f, 0.0)) for f in FEATURES}
         if any(v < 0 for v in weights.values()):
-            raise ValueError(f"{path}: [{name}]: weights must be ≥ 0")
-        out[name] = PartnerModel(weights, dict(table.get("about", {})))
+            raise ValueError(f"{where}: weights must be ≥ 0")
+        out[name] = PartnerModel(
+            weights, dict(table.get("about", {})), _read_steps(table.get("steps", {}), where)
+        )
     return out
+
+
+def _read_steps(table: Mapping, where: str) -> dict[str, tuple[tuple[float, ...], ...]]:
+    steps = {}
+    for term, step in table.items():
+        try:
+            above = tuple(float(v) for v in step["above"])
+            rise = tuple(float(v) for v in step["rise"])
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(
+                f"{where}.steps: {term}: expected {{ above = [numbers], rise = [numbers] }}"
+            ) from None
+        if len(above) != len(rise) or list(above) != sorted(above) or min(rise, default=0) < 0:
+            raise ValueError(
+                f"{where}.steps: {term}: 'above' must be increasing, 'rise' ≥ 0, "
+                "as many of each"
+            )
+        steps[term] = (above, rise)
+    return steps
 
 
 def toy_towns() -> Towns:

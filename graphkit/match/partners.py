@@ -277,7 +277,7 @@ def partners(
         return frame
     model = partner_model(weights)
     x = features(towns, i, cand)
-    terms_all = x * model.vector()
+    terms_all = model.terms(x)
     z = terms_all.sum(axis=1)
     score = -np.expm1(-np.log(2) * z / p.weights.scale_partners)  # scale.unit, vectorised
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -323,9 +323,11 @@ def _km(km: float) -> str:
     return f"{km:,.0f}".replace(",", " ")
 
 
-def _path(p, towns: Towns, i: int, c: int, lang: str) -> str:
-    """The labels along a shortest chain of partnerships from i to c (ends left out)."""
-    before = towns._get(f"bfs {i}", lambda: _bfs(towns.links, i))
+def _path(p, towns: Towns, i: int, c: int, lang: str, area: bool = False) -> str:
+    """The labels along a shortest chain of partnerships (and, with ``area``, of steps to a
+    neighbouring town) from i to c, ends left out."""
+    graph = towns.area_walk if area else towns.links
+    before = towns._get(f"bfs {i} {area}", lambda: _bfs(graph, i))
     chain, at = [], before.get(c, -1)
     while at >= 0 and at != i and len(chain) < 6:
         chain.append(towns.ids[at])
@@ -375,7 +377,8 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
     if feature == "area_partner":
         area = set(towns.neighbours(i).tolist())
         found = [towns.ids[j] for j in theirs if j in area]
-        return say("partner_area_partner", lang, names=_names(p, found, lang))
+        key = "partner_area_partner_one" if len(found) == 1 else "partner_area_partner"
+        return say(key, lang, names=_names(p, found, lang))
     if feature == "near_partners":
         d = [(float(local_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
         km, near = min(d)
@@ -411,6 +414,8 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
         )
     if feature == "network":
         return say("partner_network", lang, path=_path(p, towns, i, c, lang))
+    if feature == "network_area":
+        return say("partner_network_area", lang, path=_path(p, towns, i, c, lang, area=True))
     if feature == "common_partners":
         found = [towns.ids[j] for j in sorted(set(mine) & set(theirs))]
         return say("partner_common", lang, names=_names(p, found, lang))

@@ -26,7 +26,7 @@ the same resamples for every method).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,7 @@ from graphkit.match.partner_model import (
     FEATURES,
     NEGATIVES,
     SOUTH_TERMS,
+    STEPS,
     PartnerModel,
     Towns,
     features,
@@ -184,8 +185,8 @@ def run(
         embedding = node2vec(seen.links, seed) if "node2vec" in methods else None
         fixed = {k: v for k, v in p.fixed.items() if v is not None}
         x, y, g = training_pairs(seen, validation, allowed, rng)
-        model = PartnerModel(
-            fit(x, y, fixed=fixed, groups=g), {"seed": seed, "links": len(validation)}
+        model = fit(
+            x, y, fixed=fixed, groups=g, steps=STEPS, about={"seed": seed, "links": len(validation)}
         )
         models.append(model)
         _, component = connected_components(seen.links, directed=False)
@@ -276,9 +277,19 @@ def fit_on(p: Protocol, seeds: Iterable[int] = range(5)) -> PartnerModel:
         gs.append(g + n)
         n += len(warm)
     fixed = {k: v for k, v in p.fixed.items() if v is not None}
-    weights = fit(np.vstack(xs), np.concatenate(ys), fixed=fixed, groups=np.concatenate(gs))
-    about = {"protocol": p.name, "links": n, "seeds": len(xs), "negatives_per_link": NEGATIVES}
-    return PartnerModel(weights, about)
+    x, y = np.vstack(xs), np.concatenate(ys)
+    about = {
+        "protocol": p.name,
+        "links": n,
+        "seeds": len(xs),
+        "negatives_per_link": NEGATIVES,
+        "steps_per_term": STEPS,
+    }
+    model = fit(x, y, fixed=fixed, groups=np.concatenate(gs), steps=STEPS, about=about)
+    # what a known link's strongest term typically gives: the weight of a term the lists
+    # cannot fit (``shared``), so that holding everything in common counts as much
+    typical = float(np.median(model.terms(x[y == 1]).max(axis=1))) if y.any() else 0.0
+    return replace(model, about={**about, "typical_strongest_part": round(typical, 6)})
 
 
 __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "world"]
@@ -520,13 +531,13 @@ def fit_lists(french_list, world_list, out=None) -> dict[str, PartnerModel]:
         if path is None:
             continue
         found = fit_on(make(read_list(path)))
-        keep = max(found.weights.values())
         about = {
             **found.about,
             "list": Path(path).name,
-            "shared": "not fitted (no public list has themes): set to the strongest fitted weight",
+            "shared": "not fitted (no public list has themes): set to typical_strongest_part",
         }
-        models[name] = PartnerModel({**found.weights, "shared": keep}, about)
+        weights = {**found.weights, "shared": found.about["typical_strongest_part"]}
+        models[name] = replace(found, weights=weights, about=about)
     if out is not None:
         write_weights(out, {**shipped_models, **models})
     return models

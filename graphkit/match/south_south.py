@@ -123,14 +123,13 @@ def south_south(
         frame.attrs["empty"] = say("empty.few_partners", lang)
         return frame
     model = south_model(weights)
-    w = model.vector()
     codes = towns.country_code[rows]
     near = linked_with(p)
     at = {int(t): k for k, t in enumerate(rows)}
     best: dict[tuple[int, int], tuple[float, int]] = {}
     for start in range(0, len(rows), BLOCK):
         block = rows[start : start + BLOCK]
-        z = pair_logits(towns, block, rows, w)
+        z = pair_logits(towns, block, rows, model)
         z[codes[start : start + BLOCK][:, None] == codes[None, :]] = 0.0  # one country
         for k, t in enumerate(block):
             for other in near.get(towns.ids[t], ()):
@@ -158,7 +157,7 @@ def south_south(
 
 def _row(p, towns, model, a: int, b: int, lang: str) -> dict | None:
     x = features(towns, a, np.array([b]))[0]
-    terms = x * model.vector()
+    terms = model.terms(x[None, :])[0]
     z = float(terms.sum())
     if z <= 0:
         return None

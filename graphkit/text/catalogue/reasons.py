@@ -159,6 +159,12 @@ REASONS: dict[str, dict[str, str]] = {
         "es": "ya es socio de autoridades vecinas: {names}",
         "pt": "já é parceiro de autoridades vizinhas: {names}",
     },
+    "partner_area_partner_one": {
+        "fr": "déjà partenaire d'une collectivité voisine : {names}",
+        "en": "already a partner of a neighbouring authority: {names}",
+        "es": "ya es socio de una autoridad vecina: {names}",
+        "pt": "já é parceiro de uma autoridade vizinha: {names}",
+    },
     "partner_near_partner": {
         "fr": "à {km} km d'un partenaire actuel : {name}",
         "en": "{km} km from a current partner: {name}",
@@ -194,6 +200,12 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "close in the network of partnerships (through {path})",
         "es": "cercano en la red de asociaciones (a través de {path})",
         "pt": "próximo na rede de parcerias (através de {path})",
+    },
+    "partner_network_area": {
+        "fr": "relié par une chaîne de partenariats et de collectivités voisines (par {path})",
+        "en": "joined by a chain of partnerships and neighbouring authorities (through {path})",
+        "es": "unido por una cadena de asociaciones y autoridades vecinas (a través de {path})",
+        "pt": "ligado por uma cadeia de parcerias e autoridades vizinhas (através de {path})",
     },
     "partner_common": {
         "fr": "partenaires communs : {names}",
