@@ -50,7 +50,7 @@ def best(model, t, i, cand):
 def test_geography_decides_with_the_shipped_weights():
     # Paris; two candidates alike in every way but distance (Brussels, Lima).
     t = towns([48.86, 50.85, -12.05], [2.35, 4.35, -77.04], [2e6, 1e6, 1e6])
-    assert SHIPPED.weights["near"] > 0
+    assert SHIPPED.uses("near")
     assert best(SHIPPED, t, 0, [1, 2]) == 1
     assert best(SHIPPED, t, 0, [2, 1]) == 1
 
@@ -384,6 +384,7 @@ def test_the_bulk_pair_terms_are_the_terms_one_by_one():
 def test_south_south_is_the_fitted_south_model_and_its_reasons_add_up():
     from graphkit.match.partners import towns_of
     from graphkit.match.south_south import south_south
+    from graphkit.match.weights import Weights
 
     kg = graphkit.from_tables("data")
     model = read_weights()["south_south"]
@@ -392,7 +393,7 @@ def test_south_south_is_the_fitted_south_model_and_its_reasons_add_up():
     assert len(found)
     for row in found.itertuples():
         z = model.logit(features(t, t.row[row.source_id], np.array([t.row[row.target_id]])))[0]
-        assert row.score == round(1 - 2 ** (-z / 0.0434), 4)
+        assert row.score == round(1 - 2 ** (-z / Weights().scale_south), 4)
         assert abs(sum(row.contributions) - row.score) < 1e-3
         assert len(row.contributions) == len(row.reasons)
     # Europe and North America are not the South: Viterbo (Italy) is never paired.

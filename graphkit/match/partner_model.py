@@ -37,8 +37,8 @@ each reason shown is one positive term of the score:
   the town on the links (α = 0.85): how easily the twinning network leads from one to the
   other through every chain of partners, not only those of length two or three;
 - ``network_area``: ``log(1 + 1000 · r)``, r the same walk where each step follows a link or,
-  as often, goes to one of the ten nearest towns (any country; a nearer one more often, weight
-  ``exp(−d / 100 km)``): the chains that pass through neighbouring towns too ("the partner of
+  as often, goes to one of the ten nearest towns within 300 km (any country; a nearer one
+  more often, weight ``exp(−d / 100 km)``): the chains that pass through neighbouring towns too ("the partner of
   a town next to your partner"), and the towns no chain of links reaches;
 - ``popularity``: ``log(1 + the candidate's partners)``;
 - ``shared``: what the two hold in common in the graph (themes, networks, groups), the
@@ -118,6 +118,7 @@ STEPS = 8  # thresholds per term (quantiles of its value on the known links) whe
 STEP_MIN_LINKS = 20  # a term non-zero on fewer known links than this stays linear
 WALK_NEAREST = 10  # the walk of ``network_area``: steps to one of this many nearest towns
 WALK_KM = 100.0  # … a town this much further away taken e times less often
+WALK_MAX_KM = 300.0  # … and none further than this (where towns are few, none is near)
 WALK_AREA = 0.5  # … and such a step taken this often from a town with links
 WEIGHTS_FILE = Path(__file__).with_name("partner_weights.toml")
 
@@ -203,12 +204,12 @@ class Towns:
     def area_walk(self) -> sparse.csr_matrix:
         """towns × towns, each row the chances of the next step of ``network_area``'s walk:
         a link (1 − WALK_AREA, shared evenly) or one of the WALK_NEAREST nearest towns with
-        a known point (WALK_AREA, the nearer the likelier); only the latter from a town
-        without links, neither from a town with no link and no point.
+        a known point within WALK_MAX_KM (WALK_AREA, the nearer the likelier); only one kind
+        where the town has only one, none where it has neither.
 
-        >>> w = toy_towns().area_walk
-        >>> bool(np.allclose(w.sum(axis=1), 1.0))
-        True
+        >>> w = toy_towns().area_walk  # Paris–Berlin linked; Lyon, Munich 300+ km from all
+        >>> np.asarray(w.sum(axis=1)).ravel().round(6).tolist()
+        [1.0, 0.0, 1.0, 0.0]
         """
 
         def compute():
@@ -225,10 +226,11 @@ class Towns:
                 other[other.all(axis=1), -1] = False
                 chord, nb = chord[other].reshape(-1, k), nb[other].reshape(-1, k)
                 km = 2.0 * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0)) * EARTH_KM
+                weight = np.where(km <= WALK_MAX_KM, np.exp(-km / WALK_KM), 0.0).ravel()
                 near = sparse.csr_matrix(
-                    (np.exp(-km.ravel() / WALK_KM), (np.repeat(placed, k), placed[nb].ravel())),
-                    shape=(n, n),
+                    (weight, (np.repeat(placed, k), placed[nb].ravel())), shape=(n, n)
                 )
+                near.eliminate_zeros()
                 near = (near + near.T).tocsr()
             linked = self.degree > 0
             has_near = np.asarray(near.sum(axis=1)).ravel() > 0

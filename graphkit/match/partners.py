@@ -2,15 +2,16 @@
 
 The partner model (:mod:`.partner_model`) scores each candidate with additive terms —
 geography, size, the country affinity of the authority and of its area, the partners of
-its partners and of its peers, the candidate's existing links, and what the two share in
+its partners and of its peers, chains of partnerships and neighbouring towns that lead
+from one to the other, the candidate's existing links, and what the two share in
 the graph (themes, networks, groups) — with the weights fitted on public twin-town lists
 and shipped with graphkit (``partner_weights.toml``; ``graphkit fit`` writes new ones).
 
 Formula (numpydoc)::
 
-    z = Σ_i w_i · x_i   (w_i ≥ 0 fitted, x_i ≥ 0 the terms)
+    z = Σ_i s_i(x_i)    (x_i ≥ 0 the terms; s_i(x) = w_i·x + Σ_k v_ik·[x > t_ik], w, v ≥ 0 fitted)
     score = 1 − 2^(−z / scale_partners)        (the common 0–1 scale, :mod:`.scale`)
-    contribution_i = score · w_i · x_i / z      (the contributions add up to the score)
+    contribution_i = score · s_i(x_i) / z       (the contributions add up to the score)
 
 Parameters are those of :func:`partners`; it returns a DataFrame with columns ``id``,
 ``label``, ``country``, ``score`` (0–1), ``reasons`` (sentences, strongest first) and
@@ -212,9 +213,10 @@ def partners(
 ) -> pd.DataFrame:
     """The authorities abroad ``name`` should partner with (French ones for a partner abroad).
 
-    ``z = Σ_i w_i · x_i`` over the terms of :mod:`.partner_model` (weights fitted on public
-    twin-town lists, ``w_i ≥ 0``); ``score = 1 − 2^(−z / scale_partners)``; each reason's
-    contribution is ``score · w_i · x_i / z``, so the contributions add up to the score.
+    ``z = Σ_i s_i(x_i)`` over the terms of :mod:`.partner_model` (each part ``s_i`` a
+    non-decreasing step function of its term, fitted on public twin-town lists);
+    ``score = 1 − 2^(−z / scale_partners)``; each reason's contribution is
+    ``score · s_i(x_i) / z``, so the contributions add up to the score.
 
     Parameters
     ----------
@@ -415,7 +417,10 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
     if feature == "network":
         return say("partner_network", lang, path=_path(p, towns, i, c, lang))
     if feature == "network_area":
-        return say("partner_network_area", lang, path=_path(p, towns, i, c, lang, area=True))
+        path = _path(p, towns, i, c, lang, area=True)
+        if path == "—":  # the candidate is one of the town's nearest: no town in between
+            return say("partner_network_area_next", lang)
+        return say("partner_network_area", lang, path=path)
     if feature == "common_partners":
         found = [towns.ids[j] for j in sorted(set(mine) & set(theirs))]
         return say("partner_common", lang, names=_names(p, found, lang))

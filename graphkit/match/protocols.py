@@ -286,10 +286,11 @@ def fit_on(p: Protocol, seeds: Iterable[int] = range(5)) -> PartnerModel:
         "steps_per_term": STEPS,
     }
     model = fit(x, y, fixed=fixed, groups=np.concatenate(gs), steps=STEPS, about=about)
-    # what a known link's strongest term typically gives: the weight of a term the lists
-    # cannot fit (``shared``), so that holding everything in common counts as much
-    typical = float(np.median(model.terms(x[y == 1]).max(axis=1))) if y.any() else 0.0
-    return replace(model, about={**about, "typical_strongest_part": round(typical, 6)})
+    # the largest part any term gives a known link: the weight of the term the lists cannot
+    # fit (``shared``), so that holding all the asker's facts in common counts as much as
+    # the strongest reason seen on a real twinning
+    strongest = float(model.terms(x[y == 1]).max()) if y.any() else 0.0
+    return replace(model, about={**about, "strongest_part": round(strongest, 6)})
 
 
 __all__ = ["FEATURES", "Protocol", "fit_on", "french", "run", "south_south", "world"]
@@ -534,9 +535,9 @@ def fit_lists(french_list, world_list, out=None) -> dict[str, PartnerModel]:
         about = {
             **found.about,
             "list": Path(path).name,
-            "shared": "not fitted (no public list has themes): set to typical_strongest_part",
+            "shared": "not fitted (no public list has themes): set to strongest_part",
         }
-        weights = {**found.weights, "shared": found.about["typical_strongest_part"]}
+        weights = {**found.weights, "shared": found.about["strongest_part"]}
         models[name] = replace(found, weights=weights, about=about)
     if out is not None:
         write_weights(out, {**shipped_models, **models})

@@ -12,9 +12,9 @@ out.
 
 Formula (numpydoc)::
 
-    z(a, b) = Σ_i w_i · x_i(a, b)       (w_i ≥ 0 fitted on South–South twinnings)
+    z(a, b) = Σ_i s_i(x_i(a, b))        (s_i non-decreasing, fitted on South–South twinnings)
     score   = 1 − 2^(−z / scale_south)   (the common 0–1 scale, :mod:`.scale`)
-    contribution_i = score · w_i · x_i / z
+    contribution_i = score · s_i(x_i) / z
 
 A pair is seen from the side that gives it the higher z (``source``); its reasons are that
 side's terms, strongest first, and their contributions add up to the score.
@@ -71,10 +71,10 @@ def south_south(
 ) -> pd.DataFrame:
     """Pairs of partners abroad in the South, in different countries, to put in touch.
 
-    ``z(a, b) = Σ_i w_i · x_i(a, b)`` over the terms of the partner model that have a bulk
-    form (:data:`.partner_model.SOUTH_TERMS`), with the ``[south_south]`` weights fitted on
+    ``z(a, b) = Σ_i s_i(x_i(a, b))`` over the terms of the partner model that have a bulk
+    form (:data:`.partner_model.SOUTH_TERMS`), with the ``[south_south]`` parts fitted on
     the South–South twinnings of Wikipedia's world list; ``score = 1 − 2^(−z /
-    scale_south)``; each reason's contribution is ``score · w_i · x_i / z``.
+    scale_south)``; each reason's contribution is ``score · s_i(x_i) / z``.
 
     Parameters
     ----------

@@ -207,6 +207,12 @@ REASONS: dict[str, dict[str, str]] = {
         "es": "unido por una cadena de asociaciones y autoridades vecinas (a través de {path})",
         "pt": "ligado por uma cadeia de parcerias e autoridades vizinhas (através de {path})",
     },
+    "partner_network_area_next": {
+        "fr": "parmi les collectivités les plus proches de la vôtre, de l'autre côté de la frontière",
+        "en": "among the authorities nearest to yours, across the border",
+        "es": "entre las autoridades más cercanas a la suya, al otro lado de la frontera",
+        "pt": "entre as autoridades mais próximas da sua, do outro lado da fronteira",
+    },
     "partner_common": {
         "fr": "partenaires communs : {names}",
         "en": "partners in common: {names}",
