@@ -93,7 +93,7 @@ def test_a_shared_theme_is_a_reason_on_the_shipped_data():
     kg = graphkit.from_tables("data")
     found = partners(kg, "bordeaux", country="BR").set_index("id")
     reasons = found.loc["br-belem", "reasons"]
-    assert reasons[0] == "les deux travaillent sur l'écologie et l'environnement"
+    assert reasons.count("les deux travaillent sur l'écologie et l'environnement") == 1
     assert "br-belem" in found.index and "it-viterbo" not in found.index
 
 
@@ -445,3 +445,29 @@ def test_the_shipped_data_terms_each_decide_their_case():
     queries = [(0, x, 1, {}, np.array([[0.1, 0.2, 0.3]]), True)] * 3
     w = protocols._fit_terms(queries)
     assert (x @ w).argmax() == 1 and w[col["holders_network"]] > 0
+
+
+def test_the_walk_through_neighbours_finds_the_partner_of_a_town_next_door():
+    # t0 has no partner; t1, 50 km away, is twinned with t2; t3 is like t2 in every way
+    # (same point, size, country) but its partner is in Spain, 900 km from t0.
+    t = towns(
+        [48.0, 48.4, 52.0, 52.0, 40.0],
+        [1.0, 1.3, 10.0, 10.0, -3.0],
+        [5e4, 5e4, 5e4, 5e4, 5e4],
+        links=[(1, 2), (3, 4)],
+        country=["FR", "FR", "DE", "DE", "ES"],
+    )
+    x = features(t, 0, np.array([2, 3]))
+    k = FEATURES.index("network_area")
+    # t3 is reached only through t2, its neighbour: less often
+    assert x[0, k] > x[1, k] > 0
+    walk = PartnerModel({"network_area": 1.0})
+    assert best(walk, t, 0, [2, 3]) == 2 and best(walk, t, 0, [3, 2]) == 2
+
+
+def test_a_chain_through_one_named_town_is_one_reason():
+    # Chartres → Nanterre (its neighbour) → Morón: said once, as the neighbour's partner.
+    kg = graphkit.from_tables("data")
+    found = partners(kg, "chartres", country="AR").set_index("id")
+    reasons = found.loc["ar-moron", "reasons"]
+    assert sum("Ville de Nanterre" in r for r in reasons) == 1

@@ -294,6 +294,10 @@ def partners(
         if "area_partner" in terms and "near_their_partners" in terms:
             # the nearest of its partners is then a neighbour already named: one reason
             terms["area_partner"] += terms.pop("near_their_partners")
+        named = [f for f in ("area_partner", "near_their_partners") if f in terms]
+        if named and "network_area" in terms and len(_chain(towns, i, c, area=True)) == 1:
+            # the chain is one town near i that partners with c, named by that reason already
+            terms[named[0]] += terms.pop("network_area")
         terms = sorted(terms.items(), key=lambda t: -t[1])
         texts = [_sentence(p, towns, i, c, f, x[k, FEATURES.index(f)], lang) for f, _ in terms]
         rows.append(
@@ -328,13 +332,19 @@ def _km(km: float) -> str:
 def _path(p, towns: Towns, i: int, c: int, lang: str, area: bool = False) -> str:
     """The labels along a shortest chain of partnerships (and, with ``area``, of steps to a
     neighbouring town) from i to c, ends left out."""
+    chain = _chain(towns, i, c, area)
+    return " → ".join(p.label(towns.ids[a], lang) for a in chain) or "—"
+
+
+def _chain(towns: Towns, i: int, c: int, area: bool = False) -> list[int]:
+    """The towns between i and c on a shortest chain (at most 6), from i's side."""
     graph = towns.area_walk if area else towns.links
     before = towns._get(f"bfs {i} {area}", lambda: _bfs(graph, i))
     chain, at = [], before.get(c, -1)
     while at >= 0 and at != i and len(chain) < 6:
-        chain.append(towns.ids[at])
+        chain.append(at)
         at = before.get(at, -1)
-    return " → ".join(p.label(a, lang) for a in reversed(chain)) or "—"
+    return chain[::-1]
 
 
 def _bfs(links, start: int) -> dict[int, int]:

@@ -75,8 +75,8 @@ class Weights:
     # of the matcher's ten best suggestions on the shipped data (measured 2026-11-30).
     scale_peers: float = 1.03
     scale_experts: float = 0.8
-    scale_south: float = 0.0277
-    scale_partners: float = 0.0231
+    scale_south: float = 0.0284
+    scale_partners: float = 0.0237
     # partners: a weights file written by `graphkit fit` (None: the one shipped with graphkit)
     partner_weights: str | None = None
 
