@@ -477,9 +477,7 @@ class PartnerModel:
 
     weights: Mapping[str, float]
     about: Mapping[str, str | int | float] = field(default_factory=dict)
-    steps: Mapping[str, tuple[tuple[float, ...], tuple[float, ...]]] = field(
-        default_factory=dict
-    )
+    steps: Mapping[str, tuple[tuple[float, ...], tuple[float, ...]]] = field(default_factory=dict)
 
     def vector(self) -> np.ndarray:
         """The linear weights w_i, in the order of FEATURES."""
@@ -757,8 +755,7 @@ def _read_steps(table: Mapping, where: str) -> dict[str, tuple[tuple[float, ...]
             ) from None
         if len(above) != len(rise) or list(above) != sorted(above) or min(rise, default=0) < 0:
             raise ValueError(
-                f"{where}.steps: {term}: 'above' must be increasing, 'rise' ≥ 0, "
-                "as many of each"
+                f"{where}.steps: {term}: 'above' must be increasing, 'rise' ≥ 0, as many of each"
             )
         steps[term] = (above, rise)
     return steps
