@@ -142,6 +142,7 @@ class Towns:
     # the same for many askers at once: (rows, candidates) -> len(rows) × len(candidates)
     shared_pairs: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None
     approximate: np.ndarray | None = None  # True where the point is only the country's capital
+    nearest: sparse.csr_matrix | None = None  # nearest_towns(…), when already computed
     _cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -213,25 +214,9 @@ class Towns:
         """
 
         def compute():
-            from scipy.spatial import cKDTree
-
-            n = len(self.ids)
-            placed = np.flatnonzero(np.isfinite(self.xyz).all(axis=1) & ~self.approximate)
-            k = min(WALK_NEAREST, len(placed) - 1)
-            near = sparse.csr_matrix((n, n))
-            if k > 0:
-                chord, nb = cKDTree(self.xyz[placed]).query(self.xyz[placed], k=k + 1)
-                # the town itself is not always first where two share a point: drop it
-                other = nb != np.arange(len(placed))[:, None]
-                other[other.all(axis=1), -1] = False
-                chord, nb = chord[other].reshape(-1, k), nb[other].reshape(-1, k)
-                km = 2.0 * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0)) * EARTH_KM
-                weight = np.where(km <= WALK_MAX_KM, np.exp(-km / WALK_KM), 0.0).ravel()
-                near = sparse.csr_matrix(
-                    (weight, (np.repeat(placed, k), placed[nb].ravel())), shape=(n, n)
-                )
-                near.eliminate_zeros()
-                near = (near + near.T).tocsr()
+            near = self.nearest
+            if near is None:
+                near = nearest_towns(self.lat, self.lon, self.approximate)
             linked = self.degree > 0
             has_near = np.asarray(near.sum(axis=1)).ravel() > 0
             to_link = np.where(linked, np.where(has_near, 1.0 - WALK_AREA, 1.0), 0.0)
@@ -260,6 +245,35 @@ class Towns:
         order = np.argsort(codes, kind="stable")
         cuts = np.flatnonzero(np.diff(codes[order])) + 1
         return {int(codes[g[0]]): g for g in np.split(order, cuts) if len(g)}
+
+
+def nearest_towns(lat: np.ndarray, lon: np.ndarray, approximate: np.ndarray) -> sparse.csr_matrix:
+    """towns × towns: each town's WALK_NEAREST nearest towns within WALK_MAX_KM, weighted
+    ``exp(−d / WALK_KM)``, both ways; none for a point that is only a country's capital.
+
+    >>> t = toy_towns()  # Paris, Lyon, Berlin, Munich: none within 300 km of another
+    >>> nearest_towns(t.lat, t.lon, t.approximate).nnz
+    0
+    """
+    from scipy.spatial import cKDTree
+
+    n = len(lat)
+    la, lo = np.radians(lat), np.radians(lon)
+    xyz = np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+    placed = np.flatnonzero(np.isfinite(xyz).all(axis=1) & ~np.asarray(approximate, dtype=bool))
+    k = min(WALK_NEAREST, len(placed) - 1)
+    if k <= 0:
+        return sparse.csr_matrix((n, n))
+    chord, nb = cKDTree(xyz[placed]).query(xyz[placed], k=k + 1)
+    # the town itself is not always first where two share a point: drop it
+    other = nb != np.arange(len(placed))[:, None]
+    other[other.all(axis=1), -1] = False
+    chord, nb = chord[other].reshape(-1, k), nb[other].reshape(-1, k)
+    km = 2.0 * np.arcsin(np.clip(chord / 2.0, 0.0, 1.0)) * EARTH_KM
+    weight = np.where(km <= WALK_MAX_KM, np.exp(-km / WALK_KM), 0.0).ravel()
+    near = sparse.csr_matrix((weight, (np.repeat(placed, k), placed[nb].ravel())), shape=(n, n))
+    near.eliminate_zeros()
+    return (near + near.T).tocsr()
 
 
 def _rows_to_one(m: sparse.csr_matrix) -> sparse.csr_matrix:

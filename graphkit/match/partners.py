@@ -44,6 +44,7 @@ from graphkit.match.partner_model import (
     distance_km,
     features,
     local_km,
+    nearest_towns,
     read_weights,
 )
 from graphkit.match.scoring import pair_reasons, projection
@@ -94,7 +95,8 @@ class TownParts(dict):
 
     >>> parts = TownParts(ids=["a", "b"], country=np.array(["FR", "AR"], dtype=object),
     ...     lat=np.zeros(2), lon=np.zeros(2), population=np.array([1.0, np.nan]),
-    ...     approximate=np.array([False, True]), links=sparse.csr_matrix(np.eye(2)))
+    ...     approximate=np.array([False, True]), links=sparse.csr_matrix(np.eye(2)),
+    ...     nearest=sparse.csr_matrix((2, 2)))
     >>> back = TownParts.from_plain(*parts.to_plain())
     >>> back["ids"], list(back["country"]), back["links"].nnz, bool(back["approximate"][1])
     (['a', 'b'], ['FR', 'AR'], 2, True)
@@ -110,6 +112,10 @@ class TownParts(dict):
         arrays["links_data"] = links.data.astype(float)
         arrays["links_indices"] = links.indices.astype(np.int64)
         arrays["links_indptr"] = links.indptr.astype(np.int64)
+        near = sparse.csr_matrix(self["nearest"])
+        arrays["nearest_data"] = near.data.astype(float)
+        arrays["nearest_indices"] = near.indices.astype(np.int64)
+        arrays["nearest_indptr"] = near.indptr.astype(np.int64)
         return doc, arrays
 
     @classmethod
@@ -120,6 +126,10 @@ class TownParts(dict):
             (arrays["links_data"].copy(), arrays["links_indices"], arrays["links_indptr"]),
             shape=(n, n),
         )
+        nearest = sparse.csr_matrix(
+            (arrays["nearest_data"], arrays["nearest_indices"], arrays["nearest_indptr"]),
+            shape=(n, n),
+        )
         return cls(
             ids=list(doc["ids"]),
             country=np.array(doc["country"], dtype=object),
@@ -128,6 +138,7 @@ class TownParts(dict):
             population=arrays["population"],
             approximate=arrays["approximate"],
             links=links,
+            nearest=nearest,
         )
 
 
@@ -149,6 +160,8 @@ def towns_of(kg: Graph, weights: Weights | None = None) -> Towns:
         n = len(actors)
         unknown = (np.nan, np.nan, np.nan, True)
         point = np.array([places.get(a, unknown) for a in actors], dtype=float).reshape(-1, 4)
+        # the walk's neighbours, made once per build (scipy.spatial takes long to import)
+        nearest = nearest_towns(point[:, 0], point[:, 1], point[:, 3] > 0)
         return TownParts(
             ids=actors,
             country=np.array([p.seat_country.get(a) or "" for a in actors], dtype=object),
@@ -157,9 +170,10 @@ def towns_of(kg: Graph, weights: Weights | None = None) -> Towns:
             population=point[:, 2],
             approximate=point[:, 3] > 0,
             links=sparse.csr_matrix((np.ones(len(i)), (i, j)), shape=(n, n)),
+            nearest=nearest,
         )
 
-    parts = cached(kg, f"partner towns 3 {p.weights!r}", compute, TownParts)
+    parts = cached(kg, f"partner towns 4 {p.weights!r}", compute, TownParts)
     towns = Towns(**parts)
     towns.shared, towns.shared_pairs = _shared_scores(p, towns)
     return towns
