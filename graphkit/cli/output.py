@@ -40,6 +40,8 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
+        if all(type(v) is str for v in value):  # reasons: 50,000 rows of sentences
+            return "; ".join(value)
         return "; ".join(_cell(v) for v in value)
     return str(value)
 
@@ -71,14 +73,23 @@ def table_width() -> int:
     return DEFAULT_WIDTH
 
 
-def _lines(value, column: str, width: int) -> list[str]:
+def _lines(value, column: str, width: int, wrapped: dict | None = None) -> list[str]:
     """A cell as the lines it takes in a column ``width`` wide: reasons wrap, one reason a
-    line, the strongest three with a count of the others; other cells are cut with "…"."""
+    line, the strongest three with a count of the others; other cells are cut with "…".
+    ``wrapped`` keeps each reason's lines per width (a table of every authority's peers
+    says the same sentences thousands of times)."""
     if column == "reasons" and isinstance(value, list | tuple):
-        shown = [printable(str(v)) for v in value[:TABLE_REASONS]]
+        wrapped = {} if wrapped is None else wrapped
+        lines = []
+        for v in value[:TABLE_REASONS]:
+            key = (str(v), width)
+            found = wrapped.get(key)
+            if found is None:
+                found = wrapped[key] = textwrap.wrap(printable(key[0]), width) or [""]
+            lines.extend(found)
         if len(value) > TABLE_REASONS:
-            shown.append(f"(+{len(value) - TABLE_REASONS})")
-        return [line for r in shown for line in textwrap.wrap(r, width) or [""]] or [""]
+            lines.extend(textwrap.wrap(f"(+{len(value) - TABLE_REASONS})", width) or [""])
+        return lines or [""]
     # Tables are for reading in a terminal: control characters escaped (json, csv keep them).
     text = printable(" ".join(_cell(value).split()))
     return [text if len(text) <= width else text[: width - 1] + "…"]
@@ -138,13 +149,14 @@ def render(
     # Each cell's text once (a listing has thousands of rows, its cells often the same few
     # values: each distinct one is made once), then cut to its column's width below.
     bycol = []
+    wrapped: dict[tuple[str, int], list[str]] = {}
     for c in columns:
         made: dict[tuple[type, object], list[str]] = {}
         column = []
         for r in rows:
             value = r.get(c)
             if isinstance(value, list | tuple):
-                column.append(_lines(value, c, 10**6))
+                column.append(_lines(value, c, 10**6, wrapped))
                 continue
             try:
                 key = (type(value), value)
@@ -189,7 +201,7 @@ def render(
     spec = list(zip(columns, widths, wraps, strict=True))
     for r, full in zip(rows, zip(*bycol, strict=True), strict=True):
         cells = [
-            _lines(r.get(c), c, w)
+            _lines(r.get(c), c, w, wrapped)
             if wrap and isinstance(r.get(c), list | tuple)
             else (f if len(f[0]) <= w else [f[0][: w - 1] + "…"])
             for (c, w, wrap), f in zip(spec, full, strict=True)
