@@ -378,7 +378,15 @@ def said_of_shared(
     """The sentences of :func:`weighed_reasons` from what a and b share, already found and
     sorted: (minus the feature's contribution, feature, column, a's cell, b's cell), largest
     contribution first, then by feature. Both the one-pair path and the many-pairs path
-    (:mod:`graphkit.match.many_reasons`) end here, so that they say the same."""
+    (:mod:`graphkit.match.many_reasons`) end here, so that they say the same.
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> f = "country:country-ni"
+    >>> held, on_hold = (1.0, True, "active", ()), (1.0, True, "stand-by", ())
+    >>> said_of_shared(p, "fr-bouguenais", "fr-fougeres", [(-1.5, f, p.col[f], held, on_hold)])
+    [('les deux coopèrent au Nicaragua (statut pour Ville de Fougères : en stand-by)', 1.5)]
+    """
     kinds, names = _feature_parts(p)
     direct = {names[j] for _, _, j, x, y in shared if kinds[j] == "theme" and x[1] and y[1]}
     places = {names[j] for _, _, j, _, _ in shared if kinds[j] in ("country", "region")}
