@@ -513,9 +513,11 @@ class PartnerModel:
         [0.0, 0.25, 2.75]
         """
         out = float(self.weights.get(term, 0.0)) * x
-        for t, v in zip(*self.steps.get(term, ((), ())), strict=True):
-            if v:
-                out = out + v * (x > t)
+        above, rise = self.steps.get(term, ((), ()))
+        if any(rise):
+            # [x > t_k] summed over k is the number of thresholds below x
+            risen = np.r_[0.0, np.cumsum(rise)][np.searchsorted(above, x, side="left")]
+            out = out + np.where(np.isnan(x), 0.0, risen)
         return out
 
     def terms(self, x: np.ndarray) -> np.ndarray:
