@@ -189,8 +189,6 @@ def _build(data: Dataset, out: str | Path, shacl: bool) -> KnowledgeGraph:
         watch.watch_plain(chunk)
 
     def meanwhile(version: Path, build_id: str):
-        watch.rows("types")  # indexed once, before the fork: both sides read it
-
         def names() -> None:
             index = name_index(watch)
             write_cache(version, build_id, NAMES_KEY, index)
