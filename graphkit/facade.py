@@ -12,16 +12,14 @@ stays quick); no module below imports it.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import weakref
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from graphkit.files.collector import paused_gc
 from graphkit.graph.handle import NAMES_KEY, WORDS_KEY, Graph, name_index
 from graphkit.graph.names import NameIndex, WordIndex
 from graphkit.graph.store import DEFAULT_GRAPH_PATH, open_version
@@ -132,7 +130,7 @@ def build(
     if not isinstance(data, Dataset):
         data = load_tables(data)
     rows = sum(len(records) for records in data.records.values())
-    with _gc_paused(rows <= GC_PAUSED_UP_TO):
+    with paused_gc(rows <= GC_PAUSED_UP_TO):
         return _build(data, out, shacl)
 
 
@@ -141,19 +139,6 @@ def build(
 # 2 s of CPU at S1 (62,500 rows; 30 MB more at the peak without it). A world-scale build
 # (587,000 rows) keeps it: its peak is near the 4 GB bound.
 GC_PAUSED_UP_TO = 200_000
-
-
-@contextlib.contextmanager
-def _gc_paused(pause: bool = True) -> Iterator[None]:
-    """The garbage collector off inside (if ``pause``), back on as it was after."""
-    was = gc.isenabled()
-    if pause:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _build(data: Dataset, out: str | Path, shacl: bool) -> KnowledgeGraph:

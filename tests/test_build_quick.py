@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 import graphkit
+import graphkit.tables
 from graphkit.graph import store
 from graphkit.graph.names import NameIndex, WordIndex
 from graphkit.graph.store import store_dir, write_build
@@ -215,4 +216,8 @@ def test_a_build_puts_the_garbage_collector_back(mini, tmp_path):
     assert gc.isenabled()
     with pytest.raises(BuildError):  # raised inside the build: an --out that is a folder
         graphkit.build(mini, tmp_path)
+    assert gc.isenabled()
+    (mini / "sources.csv").write_text("id,title,kind,path_or_url\ncr,Minutes,nope,cr.md\n")
+    with pytest.raises(graphkit.tables.DataError):  # raised while the tables are checked
+        graphkit.build(mini, tmp_path / "graph.ttl")
     assert gc.isenabled()
