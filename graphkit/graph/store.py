@@ -255,8 +255,8 @@ class _PipedLoad:
     """
 
     def __init__(self, store: ox.Store):
-        read_fd, write_fd = os.pipe()
-        self._reader = os.fdopen(read_fd, "rb")
+        self._read_fd, write_fd = os.pipe()
+        _widen(write_fd)
         self._writer: BinaryIO | None = os.fdopen(write_fd, "wb")
         self._failed: list[BaseException] = []
         self._thread = threading.Thread(target=self._load, args=(store,), name="bulk-load")
@@ -264,12 +264,19 @@ class _PipedLoad:
         self._thread.start()
 
     def _load(self, store: ox.Store) -> None:
+        # The loader opens the pipe by its path where the system has one, so that it reads
+        # without taking the GIL for each read (a Python file object needs it every time).
+        by_path = f"/dev/fd/{self._read_fd}"
         try:
-            store.bulk_load(input=self._reader, format=ox.RdfFormat.TRIG)
+            if os.path.exists(by_path):
+                store.bulk_load(path=by_path, format=ox.RdfFormat.TRIG)
+            else:
+                with os.fdopen(os.dup(self._read_fd), "rb") as reader:
+                    store.bulk_load(input=reader, format=ox.RdfFormat.TRIG)
         except BaseException as err:  # re-raised in the building thread by finish()
             self._failed.append(err)
         finally:
-            self._reader.close()
+            os.close(self._read_fd)  # the last reader gone: a write fails at once
 
     def write(self, data: bytes) -> None:
         try:
@@ -297,6 +304,17 @@ class _PipedLoad:
         self._thread.join()
         if self._failed and not quiet:
             raise self._failed[0]
+
+
+def _widen(fd: int, size: int = 1 << 20) -> None:
+    """Give a pipe a larger buffer where the system allows it (Linux: 64 KB by default), so
+    that the writer does not wait on the loader every few lines."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), size)
+    except (ImportError, OSError):
+        pass  # another system, or a lower limit: the default buffer works too
 
 
 class _Tee:
