@@ -266,9 +266,9 @@ class _PipedLoad:
     def _load(self, store: ox.Store) -> None:
         # The loader opens the pipe by its path where the system has one, so that it reads
         # without taking the GIL for each read (a Python file object needs it every time).
-        by_path = f"/dev/fd/{self._read_fd}"
+        by_path = _fd_path(self._read_fd)
         try:
-            if os.path.exists(by_path):
+            if by_path is not None:
                 store.bulk_load(path=by_path, format=ox.RdfFormat.TRIG)
             else:
                 with os.fdopen(os.dup(self._read_fd), "rb") as reader:
@@ -304,6 +304,12 @@ class _PipedLoad:
         self._thread.join()
         if self._failed and not quiet:
             raise self._failed[0]
+
+
+def _fd_path(fd: int) -> str | None:
+    """A path that opens the open file ``fd`` again (Linux, macOS), or None."""
+    path = f"/dev/fd/{fd}"
+    return path if os.path.exists(path) else None
 
 
 def _widen(fd: int, size: int = 1 << 20) -> None:
