@@ -102,8 +102,14 @@ def nx_top(graph: Any, p, source: str, french: list[str]) -> list[tuple[str, flo
     return scores[:TOP]
 
 
-def agreement(expected: dict[str, list[tuple[str, float]]], frame: Any) -> dict[str, Any]:
-    """Same top-10 ids in the same order, and scores equal once rounded to 4 decimals."""
+def agreement(
+    expected: dict[str, list[tuple[str, float]]], frame: Any, scale: float
+) -> dict[str, Any]:
+    """Same top-10 ids in the same order, and scores equal once put on peers_all's 0–1
+    scale (``graphkit.match.scale.unit`` with ``scale_peers``) and rounded to 4 decimals."""
+    from graphkit.match.scale import unit
+
+    expected = {a: [(b, unit(x, scale)) for b, x in found] for a, found in expected.items()}
     got: dict[str, list[tuple[str, float]]] = {a: [] for a in expected}
     for row in frame.sort_values(["source_id", "rank"]).itertuples():
         if row.source_id in got:
@@ -149,7 +155,8 @@ def peers_nx(graph: str, sample_size: int) -> dict[str, Any]:
     if peers_all is None:
         out["agreement"] = None
     else:
-        out["agreement"] = agreement(found, peers_all(kg, top=TOP, reasons=False))
+        frame = peers_all(kg, top=TOP, reasons=False)
+        out["agreement"] = agreement(found, frame, p.weights.scale_peers)
     return out
 
 

@@ -40,6 +40,8 @@ def _cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
+        if all(type(v) is str for v in value):  # reasons: 50,000 rows of sentences
+            return "; ".join(value)
         return "; ".join(_cell(v) for v in value)
     return str(value)
 
@@ -71,14 +73,23 @@ def table_width() -> int:
     return DEFAULT_WIDTH
 
 
-def _lines(value, column: str, width: int) -> list[str]:
+def _lines(value, column: str, width: int, wrapped: dict | None = None) -> list[str]:
     """A cell as the lines it takes in a column ``width`` wide: reasons wrap, one reason a
-    line, the strongest three with a count of the others; other cells are cut with "…"."""
+    line, the strongest three with a count of the others; other cells are cut with "…".
+    ``wrapped`` keeps each reason's lines per width (a table of every authority's peers
+    says the same sentences thousands of times)."""
     if column == "reasons" and isinstance(value, list | tuple):
-        shown = [printable(str(v)) for v in value[:TABLE_REASONS]]
+        wrapped = {} if wrapped is None else wrapped
+        lines = []
+        for v in value[:TABLE_REASONS]:
+            key = (str(v), width)
+            found = wrapped.get(key)
+            if found is None:
+                found = wrapped[key] = textwrap.wrap(printable(key[0]), width) or [""]
+            lines.extend(found)
         if len(value) > TABLE_REASONS:
-            shown.append(f"(+{len(value) - TABLE_REASONS})")
-        return [line for r in shown for line in textwrap.wrap(r, width) or [""]] or [""]
+            lines.extend(textwrap.wrap(f"(+{len(value) - TABLE_REASONS})", width) or [""])
+        return lines or [""]
     # Tables are for reading in a terminal: control characters escaped (json, csv keep them).
     text = printable(" ".join(_cell(value).split()))
     return [text if len(text) <= width else text[: width - 1] + "…"]
@@ -135,10 +146,32 @@ def render(
         return ""
     width = width or table_width()
     columns = [c for c in columns if not (c.endswith("_id") and c.removesuffix("_id") in columns)]
-    # Each cell's text once (a listing has thousands of rows): cut to its column's width below.
-    whole = [[_lines(r.get(c), c, 10**6) for c in columns] for r in rows]
+    # Each cell's text once (a listing has thousands of rows, its cells often the same few
+    # values: each distinct one is made once), then cut to its column's width below.
+    bycol = []
+    wrapped: dict[tuple[str, int], list[str]] = {}
+    for c in columns:
+        made: dict[tuple[type, object], list[str]] = {}
+        column = []
+        for r in rows:
+            value = r.get(c)
+            if isinstance(value, list | tuple):
+                column.append(_lines(value, c, 10**6, wrapped))
+                continue
+            try:
+                key = (type(value), value)
+                found = made.get(key)
+            except TypeError:  # not hashable (a dict): made each time
+                key, found = None, None
+            if found is None:
+                found = _lines(value, c, 10**6)
+                if key is not None:
+                    made[key] = found
+            column.append(found)
+        bycol.append(column)
     natural = [
-        max(len(c), *(max(map(len, cells[k])) for cells in whole)) for k, c in enumerate(columns)
+        max(len(c), *(max(map(len, cells)) for cells in column))
+        for c, column in zip(columns, bycol, strict=True)
     ]
     # What a reader needs whole gives up width last: the reasons, then names.
     # Short cells (codes, scores, roles) are never cut.
@@ -149,12 +182,37 @@ def render(
     heads = [_lines(c, c, w)[0].ljust(w) for c, w in zip(columns, widths, strict=True)]
     lines = ["  ".join(heads).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    for r, full in zip(rows, whole, strict=True):
+    # A list of reasons wraps to its column; any other cell is one line, cut as _lines cuts.
+    wraps = [c == "reasons" for c in columns]
+    if not any(wraps):  # every cell one line (a listing): each column's cells cut and padded
+        padded = []
+        for k, w in enumerate(widths):
+            done: dict[str, str] = {}
+            column = []
+            for cells in bycol[k]:
+                text = cells[0]
+                cell = done.get(text)
+                if cell is None:
+                    cell = done[text] = (text if len(text) <= w else text[: w - 1] + "…").ljust(w)
+                column.append(cell)
+            padded.append(column)
+        lines.extend("  ".join(parts).rstrip() for parts in zip(*padded, strict=True))
+        return "\n".join(lines) + "\n"
+    spec = list(zip(columns, widths, wraps, strict=True))
+    for r, full in zip(rows, zip(*bycol, strict=True), strict=True):
         cells = [
-            _lines(r.get(c), c, w) if c == "reasons" or len(f[0]) > w else f
-            for c, w, f in zip(columns, widths, full, strict=True)
+            _lines(r.get(c), c, w, wrapped)
+            if wrap and isinstance(r.get(c), list | tuple)
+            else (f if len(f[0]) <= w else [f[0][: w - 1] + "…"])
+            for (c, w, wrap), f in zip(spec, full, strict=True)
         ]
-        for k in range(max(map(len, cells))):
+        height = max(map(len, cells))
+        if height == 1:
+            lines.append(
+                "  ".join(cell[0].ljust(w) for cell, w in zip(cells, widths, strict=True)).rstrip()
+            )
+            continue
+        for k in range(height):
             parts = [
                 (cell[k] if k < len(cell) else "").ljust(w)
                 for cell, w in zip(cells, widths, strict=True)

@@ -258,13 +258,19 @@ def _with_status(p: Projection, text: str, side_a: tuple, side_b: tuple, lang: s
     weakest, status = side_b if weight.get(side_b[1], 1.0) < weight.get(side_a[1], 1.0) else side_a
     if status == "active":
         return text
-    return say(
-        "status_note",
-        lang,
-        text=text,
-        who=p.label(weakest, lang),
-        status=say(f"status.{status}", lang, otherwise=status),
-    )
+    # The same note recurs across an actor's pairs: each made once.
+    notes = p.__dict__.setdefault("_status_notes", {})
+    key = (text, weakest, status, lang)
+    found = notes.get(key)
+    if found is None:
+        found = notes[key] = say(
+            "status_note",
+            lang,
+            text=text,
+            who=p.label(weakest, lang),
+            status=say(f"status.{status}", lang, otherwise=status),
+        )
+    return found
 
 
 def _plain_sentence(p: Projection, feature: str, lang: str) -> str:
@@ -285,19 +291,30 @@ def _plain_sentence(p: Projection, feature: str, lang: str) -> str:
 
 def _sides(p: Projection, feature: str, a: str, b: str, lang: str, named=frozenset()) -> str:
     """Which theme under ``feature`` each side holds: "Aude sur le climat, Nice sur l'eau"."""
-    parts = []
-    for x in (a, b):
-        via = [t for t in _via_narrower(p, x, feature) if t not in named]
-        who = p.label(x, lang)
+    return ", ".join(
+        _side(p, x, tuple(t for t in _via_narrower(p, x, feature) if t not in named), lang)
+        for x in (a, b)
+    )
+
+
+def _side(p: Projection, who: str, via: tuple[str, ...], lang: str) -> str:
+    """One side of :func:`_sides`: an actor with the narrower themes it holds (an actor's
+    side recurs across its pairs: each made once)."""
+    sides = p.__dict__.setdefault("_side_texts", {})
+    key = (who, via, lang)
+    found = sides.get(key)
+    if found is None:
+        label = p.label(who, lang)
         if via:
             # Portuguese lists themes bare after "com" ("com clima e água").
             form = "bare" if lang == "pt" else ""
             names = [format(grammar.theme(t, p.label(t, lang), lang), form) for t in via]
             themes = grammar.join(names, lang)
-            parts.append(say("side_theme", lang, who=who, themes=themes))
+            found = say("side_theme", lang, who=label, themes=themes)
         else:
-            parts.append(say("side_general", lang, who=who))
-    return ", ".join(parts)
+            found = say("side_general", lang, who=label)
+        sides[key] = found
+    return found
 
 
 def pair_reasons(
@@ -342,28 +359,65 @@ def weighed_reasons(
         for j, cell in theirs.items()
         if j in mine and j not in left_out
     )
+    return said_of_shared(
+        p, a, b, [(c, f, j, mine[j], theirs[j]) for c, f, j in shared], lang, limit
+    )
+
+
+Cell = tuple[float, bool, str, tuple[str, ...]]  # strength, held directly, best status, via
+
+
+def said_of_shared(
+    p: Projection,
+    a: str,
+    b: str,
+    shared: list[tuple[float, str, int, Cell, Cell]],
+    lang: str = "fr",
+    limit: int | None = None,
+) -> list[tuple[str, float]]:
+    """The sentences of :func:`weighed_reasons` from what a and b share, already found and
+    sorted: (minus the feature's contribution, feature, column, a's cell, b's cell), largest
+    contribution first, then by feature. Both the one-pair path and the many-pairs path
+    (:mod:`graphkit.match.many_reasons`) end here, so that they say the same.
+
+    >>> import graphkit
+    >>> p = projection(graphkit.from_tables("data"))
+    >>> f = "country:country-ni"
+    >>> held, on_hold = (1.0, True, "active", ()), (1.0, True, "stand-by", ())
+    >>> said_of_shared(p, "fr-bouguenais", "fr-fougeres", [(-1.5, f, p.col[f], held, on_hold)])
+    [('les deux coopèrent au Nicaragua (statut pour Ville de Fougères : en stand-by)', 1.5)]
+    """
     kinds, names = _feature_parts(p)
-    direct = {names[j] for _, _, j in shared if kinds[j] == "theme" and mine[j][1] and theirs[j][1]}
-    places = {names[j] for _, _, j in shared if kinds[j] in ("country", "region")}
+    direct = {names[j] for _, _, j, x, y in shared if kinds[j] == "theme" and x[1] and y[1]}
+    places = {names[j] for _, _, j, _, _ in shared if kinds[j] in ("country", "region")}
     # A shared region is not worth a sentence when a shared place inside it is named.
     covered = set().union(*(p.regions_of.get(x, set()) for x in places))
     named = frozenset(direct)
+    # Read straight from their memo: this loop runs for every feature of every pair.
+    plain = p.__dict__.setdefault("_plain_sentences", {})
     reasons: dict[str, float] = {}
-    for minus_c, feature, j in shared:
-        kind, name = kinds[j], names[j]
-        if kind == "region" and name in covered:
+    for minus_c, feature, j, mine, theirs in shared:
+        kind = kinds[j]
+        if kind == "region" and names[j] in covered:
             continue
-        if kind == "theme" and name not in direct:
-            new = [set(cell[3]) - direct for cell in (mine[j], theirs[j]) if not cell[1]]
-            if any(not n for n in new):
-                continue  # one side holds it only through a theme both are said to share
-        if kind == "theme" and (mine[j][3] or theirs[j][3]):
-            sides = _sides(p, feature, a, b, lang, named)
-            sentence = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
+        if kind == "theme":
+            if names[j] not in direct:
+                new = [set(cell[3]) - direct for cell in (mine, theirs) if not cell[1]]
+                if any(not n for n in new):
+                    continue  # one side holds it only through a theme both are said to share
+            if mine[3] or theirs[3]:
+                sides = ", ".join(
+                    _side(p, x, tuple(t for t in cell[3] if t not in named), lang)
+                    for x, cell in ((a, mine), (b, theirs))
+                )
+                sentence = say("broader_theme", lang, theme=noun(p, feature, lang), sides=sides)
+            else:
+                sentence = plain.get((feature, lang)) or _plain_sentence(p, feature, lang)
         else:
-            sentence = _plain_sentence(p, feature, lang)
-        sentence = _with_status(p, sentence, (a, mine[j][2]), (b, theirs[j][2]), lang)
-        if sentence not in reasons and limit is not None and len(reasons) == limit:
+            sentence = plain.get((feature, lang)) or _plain_sentence(p, feature, lang)
+        if mine[2] != "active" or theirs[2] != "active":  # both active: said as it is
+            sentence = _with_status(p, sentence, (a, mine[2]), (b, theirs[2]), lang)
+        if limit is not None and len(reasons) == limit and sentence not in reasons:
             break
         reasons[sentence] = reasons.get(sentence, 0.0) - minus_c
     return list(reasons.items())
