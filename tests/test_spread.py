@@ -22,3 +22,19 @@ def test_peers_all_spread_over_processes_equals_one_process(kg, monkeypatch):
     shared = peers_module.peers_all(kg, top=3)
     assert len(alone) > 10
     pd.testing.assert_frame_equal(alone, shared)
+
+
+def test_a_worker_of_spread_ranks_on_one_thread():
+    # sparse_dot_topn's thread pool does not survive a fork: a worker ranking on it after
+    # its parent had ranked on it hung (peers_all after a ranking in the same process).
+    from graphkit.match import topk
+    from graphkit.match.spread import in_worker
+
+    seen = spread(
+        lambda chunk: [(in_worker(), topk._threads(10_000)) for _ in chunk],
+        [0, 1],
+        workers=2,
+        least=1,
+    )
+    assert seen == [(True, None), (True, None)]
+    assert not in_worker()
