@@ -201,29 +201,36 @@ class QuadRows:
             raise RuntimeError("QuadRows: quads watched after the rows were read")
 
     def _index(self) -> None:
-        # subject -> objects, one entry per graph holding the triple; in any order, as every
-        # row set but the labels is sorted once made (sorting these took 2 s at S1)
+        # Each predicate is indexed when a query first reads it: the build's name index (in
+        # a child process) reads only types and seats, the projection the rest.
         self._by = {}
-        for pred, triples in self._seen.items():
-            by: dict[str, list[str]] = {}
-            for s, o, _ in triples:
+        self._typed_by: dict[str, list[str]] | None = None
+
+    def _pred(self, pred: str) -> dict[str, list[str]]:
+        """subject -> objects of ``pred``, one entry per graph holding the triple; in any
+        order, as every row set but the labels is sorted once made (sorting these took 2 s
+        at S1)."""
+        by = self._by.get(pred)
+        if by is None:
+            by = self._by[pred] = {}
+            for s, o, _ in self._seen.pop(pred, ()):
                 objects = by.get(s)
                 if objects is None:
                     by[s] = [o]
                 else:
                     objects.append(o)
-            self._by[pred] = by
-        self._seen.clear()
-        self._typed: dict[str, list[str]] = defaultdict(list)  # type -> subjects
-        for s, types in self._by.get("rdf:type", {}).items():
-            for t in types:
-                self._typed[t].append(s)
+        return by
 
-    def _of(self, pred: str, s: str) -> list[str]:
-        return self._by.get(pred, {}).get(s, [])
+    def _of(self, pred: str, s: str) -> list[str] | tuple[()]:
+        return self._pred(pred).get(s, ())
 
     def _subjects(self, curie: str) -> list[str]:
-        return self._typed.get(_full(curie), [])
+        if self._typed_by is None:
+            self._typed_by = defaultdict(list)  # type -> subjects
+            for s, types in self._pred("rdf:type").items():
+                for t in types:
+                    self._typed_by[t].append(s)
+        return self._typed_by.get(_full(curie), [])
 
     def rows(self, name: str) -> list[Row]:
         """The rows of query ``name``, as :class:`SparqlRows` gives them (each ``_q_NAME``
@@ -244,7 +251,7 @@ class QuadRows:
 
     def _q_seated(self) -> Iterator[Row]:
         wanted = {_full("gk:City"), _full("gk:Subdivision")}
-        for a, places in self._by.get("gk:locatedIn", {}).items():
+        for a, places in self._pred("gk:locatedIn").items():
             for place in places:
                 for t in self._of("rdf:type", place):
                     if t in wanted:
@@ -258,7 +265,7 @@ class QuadRows:
 
     def _q_theme_tree(self) -> Iterator[Row]:
         scheme = _full("gkt:scheme")
-        for t, parents in self._by.get("skos:broader", {}).items():
+        for t, parents in self._pred("skos:broader").items():
             for _ in range(self._of("skos:inScheme", t).count(scheme)):
                 for b in parents:
                     yield {"t": t, "b": b}
@@ -307,7 +314,7 @@ class QuadRows:
                 yield {"p": p, "s": s}
 
     def _q_parties(self) -> Iterator[Row]:
-        for p, members in self._by.get("gk:party", {}).items():
+        for p, members in self._pred("gk:party").items():
             for a in members:
                 yield {"p": p, "a": a}
 

@@ -76,12 +76,13 @@ def name_index(rows: RowSource) -> NameIndex:
         seated.setdefault(place, []).append(actor)
     property_rank = {vocab.SKOS_PREF: 0, vocab.RDFS_LABEL: 0, vocab.FOAF_NAME: 1}
     lang_rank = {"fr": 0, "": 1}
+    rank_of: dict[tuple[str, str], int] = {}  # (property, language) -> the rank of a label
     # id -> (rank, label) of each of its labels, French labels first, so that
     # `names.labels` shows the French one; sorted per id (one sort of 170,000 labels took
     # over a second at S1).
     ranked: dict[str, list[tuple[int, str]]] = {}
-    # id -> language -> its rdfs:label there (untagged counts as French, after a tagged one)
-    tagged: dict[str, dict[str, tuple[int, str]]] = {}
+    # (language, id) -> its rdfs:label there (untagged counts as French, after a tagged one)
+    tagged: dict[tuple[str, str], tuple[int, str]] = {}
     cut_id, cut_theme = len(vocab.ID), len(vocab.THEME)
     for row in rows.rows("labels"):  # in any order: what is kept is ranked below
         s, p, label, lang = row["s"], row["p"], row["label"], row["lang"]
@@ -91,7 +92,9 @@ def name_index(rows: RowSource) -> NameIndex:
             eid = s[cut_theme:]
         else:
             continue
-        rank = property_rank.get(p, 2) * 3 + lang_rank.get(lang, 2)
+        rank = rank_of.get((p, lang))
+        if rank is None:
+            rank = rank_of[p, lang] = property_rank.get(p, 2) * 3 + lang_rank.get(lang, 2)
         mine = ranked.get(eid)
         if mine is None:
             ranked[eid] = [(rank, label)]
@@ -99,23 +102,19 @@ def name_index(rows: RowSource) -> NameIndex:
             mine.append((rank, label))
         if p == vocab.RDFS_LABEL:
             key = (0 if lang else 1, label)
-            best = tagged.setdefault(eid, {}).get(lang or "fr")
+            best = tagged.get((lang or "fr", eid))
             if best is None or key < best:
-                tagged[eid][lang or "fr"] = key
+                tagged[lang or "fr", eid] = key
     found: dict[str, list[str]] = {}
     for eid, labelled in ranked.items():
         if len(labelled) == 1:
             found[eid] = [labelled[0][1]]
-            continue
-        labelled.sort()
-        labels = found[eid] = []
-        for _, label in labelled:
-            if label not in labels:
-                labels.append(label)
+        else:
+            labelled.sort()
+            found[eid] = list(dict.fromkeys([label for _, label in labelled]))
     by_lang: dict[str, dict[str, str]] = {}
-    for eid, langs in tagged.items():
-        for lang, (_, label) in langs.items():
-            by_lang.setdefault(lang, {})[eid] = label
+    for (lang, eid), (_, label) in tagged.items():
+        by_lang.setdefault(lang, {})[eid] = label
     priority = {e: priority.get(e, len(NAME_PRIORITY)) for e in found}
     return NameIndex(found, priority, by_lang, kinds, seated)
 

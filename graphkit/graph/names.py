@@ -185,12 +185,19 @@ class NameIndex:
         self.seated = PackedMap((p, _joined(a)) for p, a in (seated or {}).items())
         # each distinct text folded once (labels repeat: a city and its authority, languages)
         folded = {t: normalise(t) for t in {*names, *(x for ls in names.values() for x in ls)}}
-        by_key: dict[str, set[str]] = defaultdict(set)
+        # key -> its one id, or the set of them (most keys name one entity: no set made)
+        by_key: dict[str, str | set[str]] = {}
         for eid, labels in names.items():
-            by_key[folded[eid]].add(eid)
-            for label in labels:
-                by_key[folded[label]].add(eid)
-        self._by_key = PackedMap((key, _joined(eids)) for key, eids in by_key.items())
+            for key in (folded[eid], *(folded[label] for label in labels)):
+                had = by_key.setdefault(key, eid)
+                if had is not eid and had != eid:
+                    if type(had) is str:
+                        by_key[key] = {had, eid}
+                    else:
+                        had.add(eid)
+        self._by_key = PackedMap(
+            (key, eids if type(eids) is str else _joined(eids)) for key, eids in by_key.items()
+        )
 
     def to_plain(self) -> tuple[dict, dict]:
         """The index as plain data: a JSON document and arrays (see :mod:`graphkit.graph.cache`).
@@ -413,23 +420,36 @@ class WordIndex:
         """The word index of ``names`` (normalised name -> ids joined by ``|``)."""
         import numpy as np
 
-        keys = list(names)
-        bits = sorted({kinds.get(e, "") for _, eids in names.items() for e in eids.split("|")})
+        # Both maps unpacked once: a lookup per id in the packed maps took most of 1 s at S1.
+        pairs = list(names._unpacked())
+        kind_of = dict(kinds._unpacked())
+        bits = sorted({kind_of.get(e, "") for _, eids in pairs for e in eids.split("|")})
         bit = {k: 1 << i for i, k in enumerate(bits)}
-        mask = np.zeros(len(keys), dtype=np.int64)
+        none = bit.get("", 0)
+        masks: list[int] = []
         containing: dict[str, list[int]] = defaultdict(list)
-        for i, (k, eids) in enumerate(names.items()):
-            for e in eids.split("|"):
-                mask[i] |= bit[kinds.get(e, "")]
-            for word in sorted(set(k.split())):
+        for i, (k, eids) in enumerate(pairs):
+            if "|" in eids:
+                m = 0
+                for e in eids.split("|"):
+                    m |= bit[kind_of.get(e, "")]
+            else:
+                kind = kind_of.get(eids)
+                m = none if kind is None else bit[kind]
+            masks.append(m)
+            for word in set(k.split()):  # each name once per word; listed in name order
                 containing[word].append(i)
+        mask = np.array(masks, dtype=np.int64)
         ordered = sorted(containing)
         lengths = [len(containing[w]) for w in ordered]
         offsets = np.concatenate([[0], np.cumsum(lengths, dtype=np.int64)]).astype(np.int64)
-        flat = np.array([i for w in ordered for i in containing[w]], dtype=np.int64)
-        word_mask = np.array(
-            [np.bitwise_or.reduce(mask[containing[w]]) for w in ordered], dtype=np.int64
+        flat = np.fromiter(
+            (i for w in ordered for i in containing[w]), dtype=np.int64, count=int(offsets[-1])
         )
+        if len(ordered):  # every word is in one name at least: no empty segment
+            word_mask = np.bitwise_or.reduceat(mask[flat], offsets[:-1]).astype(np.int64)
+        else:
+            word_mask = np.zeros(0, dtype=np.int64)
         words = PackedMap((w, str(n)) for n, w in enumerate(ordered))
         return cls(names, bits, mask, words, offsets, flat, word_mask)
 

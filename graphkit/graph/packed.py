@@ -7,6 +7,8 @@ load as four arrays whatever their number, and a lookup is a binary search (abou
 >>> m = PackedMap({"fr-nanterre": "Nanterre", "ar-moron": "Morón"}.items())
 >>> m["ar-moron"], m.get("nowhere"), len(m), list(m)
 ('Morón', None, 2, ['ar-moron', 'fr-nanterre'])
+>>> list(m._unpacked()), list(PackedMap([])._unpacked())
+([('ar-moron', 'Morón'), ('fr-nanterre', 'Nanterre')], [])
 """
 
 from __future__ import annotations
@@ -135,7 +137,8 @@ class PackedMap(Mapping[str, str]):
         for strings in (self._keys, self._values):
             ends = strings.ends.tolist()
             text = strings.text
-            out.append([text[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)])
+            starts = [0, *ends[:-1]] if ends else []
+            out.append([text[a:b] for a, b in zip(starts, ends, strict=True)])
         return zip(*out, strict=True)
 
     def items(self) -> Iterator[tuple[str, str]]:  # type: ignore[override]

@@ -179,10 +179,9 @@ def write_build(
     default graph) and ``quads`` (pyoxigraph quads, any graph) into a new store and write
     the Turtle file, then switch both in. ``seen(chunk)`` is called with each chunk of
     triples as it is written. ``meanwhile(version_dir, build_id)`` is called once they
-    are all written, before the store is opened (it may start a process), and what it
-    returns runs in this thread while the bulk loader indexes the quads in its own (an
-    error in either stops the build); both may write the build's caches into
-    ``version_dir``.
+    are all written (it may start a process), and what it returns runs in this thread
+    while the bulk loader indexes the quads in its own (an error in either stops the
+    build); both may write the build's caches into ``version_dir``.
 
     Returns the build's metadata (``id``, ``triples``, ``created``), also saved as build.json.
     Raises :class:`BuildError` (the previous build kept) when ``graph_path`` is not a
@@ -197,34 +196,31 @@ def write_build(
         try:
             version.mkdir()
             write_atomic(version / READERS, b"")
-            # The triples are written as Turtle text, chunk by chunk, and Oxigraph's bulk
-            # loader reads that file itself (quicker than bulk_extend pulling Python objects,
-            # and as quick as from N-Quads, which are then not written at all). The quads of
-            # named graphs (a few thousand) are added after it, and appended to the file.
-            turtle = version / TURTLE
-            with open(turtle, "wb") as out:
-                for chunk in _written_as_turtle(triples, out):
-                    if seen is not None:
-                        seen(chunk)
-            more = list(quads)
-            _checkpoint("turtle-written")
-            during = meanwhile(version, build_id) if meanwhile is not None else None
+            # The triples are written as Turtle text, chunk by chunk, to the Turtle file and
+            # to Oxigraph's bulk loader through a pipe: it parses them while the next chunk
+            # is made (quicker than bulk_extend pulling Python objects, and than reading
+            # the file once written). The quads of named graphs (a few thousand) follow in
+            # the same stream as TriG, and are appended to the file as plain triples.
             store = ox.Store(str(version / "store"))
-            failed: list[BaseException] = []
-            loading = threading.Thread(
-                target=_load, args=(store, turtle, failed), name="bulk-load", daemon=True
-            )
-            loading.start()
+            loader = _PipedLoad(store)
             try:
+                with open(version / TURTLE, "wb") as out:
+                    tee = _Tee(out, loader)
+                    for chunk in _written_as_turtle(triples, tee):
+                        if seen is not None:
+                            seen(chunk)
+                    more = list(quads)
+                    _turtle_chunk(more, out)
+                    loader.write(_trig(more))
+                loader.close_input()
+                _checkpoint("turtle-written")
+                during = meanwhile(version, build_id) if meanwhile is not None else None
                 if during is not None:
                     during()
-            finally:
-                loading.join()
-            if failed:
-                raise failed[0]
-            store.extend(more)
-            with open(turtle, "ab") as out:
-                _turtle_chunk(more, out)
+            except BaseException:
+                loader.finish(quiet=True)  # this error, not what a cut stream made the loader say
+                raise
+            loader.finish()
             store.optimize()
             meta = {
                 "id": build_id,
@@ -249,11 +245,101 @@ def write_build(
     return meta
 
 
-def _load(store: ox.Store, turtle: Path, failed: list[BaseException]) -> None:
+class _PipedLoad:
+    """Oxigraph's bulk loader reading TriG from a pipe in a thread of its own (it runs in
+    Rust, without the GIL, so it parses and indexes while Python makes the next triples).
+
+    :meth:`write` sends text; :meth:`close_input` ends it; :meth:`finish` waits for the
+    loader and raises its error, if any. A loader that stopped early (an error) closes
+    its end, so a write then fails at once instead of waiting on a full pipe.
+    """
+
+    def __init__(self, store: ox.Store):
+        self._read_fd, write_fd = os.pipe()
+        _widen(write_fd)
+        self._writer: BinaryIO | None = os.fdopen(write_fd, "wb")
+        self._failed: list[BaseException] = []
+        self._thread = threading.Thread(target=self._load, args=(store,), name="bulk-load")
+        self._thread.daemon = True
+        self._thread.start()
+
+    def _load(self, store: ox.Store) -> None:
+        # The loader opens the pipe by its path where the system has one, so that it reads
+        # without taking the GIL for each read (a Python file object needs it every time).
+        by_path = _fd_path(self._read_fd)
+        try:
+            if by_path is not None:
+                store.bulk_load(path=by_path, format=ox.RdfFormat.TRIG)
+            else:
+                with os.fdopen(os.dup(self._read_fd), "rb") as reader:
+                    store.bulk_load(input=reader, format=ox.RdfFormat.TRIG)
+        except BaseException as err:  # re-raised in the building thread by finish()
+            self._failed.append(err)
+        finally:
+            os.close(self._read_fd)  # the last reader gone: a write fails at once
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._writer.write(data)
+        except BrokenPipeError:  # the loader stopped: its own error says why
+            self.finish()
+            raise
+
+    def close_input(self) -> None:
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            try:
+                writer.close()
+            except BrokenPipeError:
+                self.finish()
+                raise
+
+    def finish(self, quiet: bool = False) -> None:
+        """End the input (if not yet), wait for the loader, and raise its error (unless
+        ``quiet``)."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            with contextlib.suppress(BrokenPipeError):
+                writer.close()
+        self._thread.join()
+        if self._failed and not quiet:
+            raise self._failed[0]
+
+
+def _fd_path(fd: int) -> str | None:
+    """A path that opens the open file ``fd`` again (Linux, macOS), or None."""
+    path = f"/dev/fd/{fd}"
+    return path if os.path.exists(path) else None
+
+
+def _widen(fd: int, size: int = 1 << 20) -> None:
+    """Give a pipe a larger buffer where the system allows it (Linux: 64 KB by default), so
+    that the writer does not wait on the loader every few lines."""
     try:
-        store.bulk_load(path=str(turtle), format=ox.RdfFormat.TURTLE)
-    except BaseException as err:  # re-raised in the building thread
-        failed.append(err)
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), size)
+    except (ImportError, OSError):
+        pass  # another system, or a lower limit: the default buffer works too
+
+
+class _Tee:
+    """Writes to the Turtle file and to the loader alike."""
+
+    def __init__(self, out: BinaryIO, loader: _PipedLoad):
+        self.out, self.loader = out, loader
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.loader.write(data)
+
+    def writelines(self, lines: Iterable[bytes]) -> None:
+        self.write(b"".join(lines))
+
+
+def _trig(quads: list[ox.Quad]) -> bytes:
+    """Quads as TriG, for the loader (named graphs kept, prefixes declared again)."""
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=vocab.PREFIXES)
 
 
 TURTLE_CHUNK = 50_000

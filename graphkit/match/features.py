@@ -223,8 +223,17 @@ class Projection:
         return frozenset((a, b)) in self.links
 
 
+_ID, _CUT = vocab.ID, len(vocab.ID)
+
+
 def _id(value: str | None) -> str | None:
+    if value and value.startswith(_ID):  # nearly every value: its id without a lookup
+        return value[_CUT:]
     return vocab.local_id(value) if value else None
+
+
+def _strongest(e: Evidence) -> tuple[float, str]:
+    return (-e.strength, e.via)
 
 
 def _status(value: str | None) -> str:
@@ -391,7 +400,7 @@ def project(kg: Graph, weights: Weights | None = None, rows: RowSource | None = 
         matrix=matrix,
         column_weight=kind_weight * rarity(matrix, w),
         evidence=EvidenceTable.from_cells(
-            {k: sorted(v, key=lambda e: (-e.strength, e.via)) for k, v in facts.items()},
+            {k: v if len(v) == 1 else sorted(v, key=_strongest) for k, v in facts.items()},
             actors,
             features,
         ),

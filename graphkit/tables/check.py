@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graphkit.files.collector import paused_gc
 from graphkit.model.ontology_files import theme_ids
 from graphkit.tables import gazetteer
 from graphkit.tables.problems import DataError, Problem
@@ -312,4 +313,5 @@ class _Checker:
 
 def load_tables(folder: str | Path) -> Dataset:
     """Read and check every table in ``folder``; raise :class:`DataError` listing all problems."""
-    return _Checker(Path(folder)).run()
+    with paused_gc():  # a record per row, a dict per record: nothing to collect meanwhile
+        return _Checker(Path(folder)).run()
