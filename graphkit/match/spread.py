@@ -19,6 +19,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _JOB: Callable | None = None  # the function of the current spread, inherited by the fork
+_IN_WORKER = False  # set in a forked worker
 
 
 def cores() -> int:
@@ -33,8 +34,19 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def in_worker() -> bool:
+    """True in a worker forked by :func:`spread` (the cores are then shared out already).
+
+    >>> in_worker()
+    False
+    """
+    return _IN_WORKER
+
+
 def _run(chunk: Sequence) -> list:
+    global _IN_WORKER
     assert _JOB is not None
+    _IN_WORKER = True
     return _JOB(chunk)
 
 

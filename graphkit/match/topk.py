@@ -79,8 +79,13 @@ def top_k(
 
 
 def _threads(rows: int) -> int | None:
-    from graphkit.match.spread import cores
+    from graphkit.match.spread import cores, in_worker
 
+    # A worker of spread ranks on one thread: the cores are shared out among the workers
+    # already, and sparse_dot_topn's thread pool does not survive a fork (a worker using
+    # it after its parent had used it hung).
+    if in_worker():
+        return None
     n = cores()
     return n if n > 1 and rows >= 200 else None
 
