@@ -42,8 +42,11 @@ def layout(g: nx.Graph) -> dict[str, tuple[float, float]]:
     """
     if g.number_of_nodes() <= 1:
         return {n: (0.0, 0.0) for n in g}
-    h = nx.Graph(g.edges())
-    h.add_nodes_from(g)
+    # nodes and edges in one order whatever the graph's (set-made) insertion order, since
+    # Kamada–Kawai starts from a circle in node order
+    h = nx.Graph()
+    h.add_nodes_from(sorted(g))
+    h.add_edges_from(sorted(tuple(sorted(e)) for e in g.edges()))
     parts = sorted(nx.connected_components(h), key=lambda c: (-len(c), sorted(c)))
     hub = max(sorted(parts[0]), key=h.degree)
     for part in parts[1:]:
@@ -82,7 +85,9 @@ def graph_svg(
         f'width="{width}" height="{height}" role="img" font-family="system-ui, sans-serif">',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
     ]
-    for u, v, data in sorted(g.edges(data=True)):
+    for u, v, data in sorted(
+        ((*sorted((u, v)), data) for u, v, data in g.edges(data=True)), key=lambda e: e[:2]
+    ):
         (x1, y1), (x2, y2) = at(u), at(v)
         statuses = {r.get("status") for r in data.get("relations", []) if r.get("status")}
         dashed = ' stroke-dasharray="5 4"' if statuses and statuses <= WEAK else ""
