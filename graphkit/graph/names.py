@@ -151,6 +151,32 @@ class WrongKindError(UnknownNameError):
         self.entity = entity  # the id the name does fit
 
 
+class NotAThemeError(LookupError):
+    """The name given as a theme resolves to something else."""
+
+
+def resolve_theme(kg, name: str) -> str:
+    """The thesaurus id of a theme given by id or label (any language, no accents needed).
+
+    Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
+
+    >>> import graphkit
+    >>> resolve_theme(graphkit.from_tables("data"), "gestion des dechets")
+    'dechets'
+    """
+    from graphkit.model.ontology_files import theme_ids
+
+    if name.strip() in theme_ids():  # an id names itself first: no need of the name index
+        return name.strip()
+    try:
+        found = kg.resolve(name, THEME)
+    except WrongKindError as err:
+        raise NotAThemeError(str(err)) from None
+    if found not in theme_ids():
+        raise NotAThemeError(f"'{name}' is {kg.label(found)} ({found}), not a theme")
+    return found
+
+
 def _joined(ids: set[str] | list[str]) -> str:
     """Ids sorted and joined by ``|`` (most keys name one entity: no sort then).
 

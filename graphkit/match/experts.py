@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from graphkit.graph.names import AUTHORITY
+from graphkit.graph.names import AUTHORITY, NotAThemeError, resolve_theme
 from graphkit.match.evidence import EvidenceTable
 from graphkit.match.features import Projection
 from graphkit.match.scale import unit
@@ -49,27 +49,6 @@ if TYPE_CHECKING:
     from graphkit.graph.handle import Graph as Graph
 
 COLUMNS = ["id", "label", "score", "reasons"]
-
-
-class NotAThemeError(LookupError):
-    """The name given as a theme resolves to something else."""
-
-
-def resolve_theme(kg: Graph, name: str) -> str:
-    """The thesaurus id of a theme given by id or label (any language, no accents needed).
-
-    Raises :class:`NotAThemeError` if ``name`` names something that is not a theme.
-    """
-    from graphkit.graph.names import THEME, WrongKindError
-    from graphkit.model.ontology_files import theme_ids
-
-    try:
-        found = kg.resolve(name, THEME)
-    except WrongKindError as err:
-        raise NotAThemeError(str(err)) from None
-    if found not in theme_ids():
-        raise NotAThemeError(f"'{name}' is {kg.label(found)} ({found}), not a theme")
-    return found
 
 
 def narrower_or_same(p: Projection, theme: str) -> set[str]:

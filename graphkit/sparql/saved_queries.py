@@ -247,21 +247,14 @@ def _resolve(kind: str, value: str, kg: Graph) -> ox.NamedNode:
 
 
 def _theme(kg: Graph, value: str) -> str:
-    """The thesaurus id of a theme by id or label: the rule of
-    :func:`graphkit.match.experts.resolve_theme`, without importing the matchers (pandas
-    and numpy took 0.5 s of a one-row query's 1 s)."""
-    from graphkit.graph.names import THEME, WrongKindError
-    from graphkit.model.ontology_files import theme_ids
+    """The thesaurus id of a theme by id or label (:func:`graphkit.graph.names.resolve_theme`,
+    in the graph layer so that a saved query does not import the matchers)."""
+    from graphkit.graph.names import NotAThemeError, resolve_theme
 
-    if value.strip() in theme_ids():  # an id names itself first: no need of the name index
-        return value.strip()
     try:
-        found = kg.resolve(value, THEME)
-    except WrongKindError as err:
+        return resolve_theme(kg, value)
+    except NotAThemeError as err:
         raise ParamError(str(err)) from None
-    if found not in theme_ids():
-        raise ParamError(f"'{value}' is {kg.label(found)} ({found}), not a theme")
-    return found
 
 
 def _is_country(kg: Graph, iri: ox.NamedNode) -> bool:
