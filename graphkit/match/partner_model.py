@@ -159,11 +159,7 @@ class Towns:
 
     @property
     def xyz(self) -> np.ndarray:
-        def compute():
-            la, lo = np.radians(self.lat), np.radians(self.lon)
-            return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
-
-        return self._get("xyz", compute)
+        return self._get("xyz", lambda: _unit_vectors(self.lat, self.lon))
 
     @property
     def degree(self) -> np.ndarray:
@@ -258,8 +254,7 @@ def nearest_towns(lat: np.ndarray, lon: np.ndarray, approximate: np.ndarray) -> 
     from scipy.spatial import cKDTree
 
     n = len(lat)
-    la, lo = np.radians(lat), np.radians(lon)
-    xyz = np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
+    xyz = _unit_vectors(lat, lon)
     placed = np.flatnonzero(np.isfinite(xyz).all(axis=1) & ~np.asarray(approximate, dtype=bool))
     k = min(WALK_NEAREST, len(placed) - 1)
     if k <= 0:
@@ -274,6 +269,11 @@ def nearest_towns(lat: np.ndarray, lon: np.ndarray, approximate: np.ndarray) -> 
     near = sparse.csr_matrix((weight, (np.repeat(placed, k), placed[nb].ravel())), shape=(n, n))
     near.eliminate_zeros()
     return (near + near.T).tocsr()
+
+
+def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    la, lo = np.radians(lat), np.radians(lon)
+    return np.c_[np.cos(la) * np.cos(lo), np.cos(la) * np.sin(lo), np.sin(la)]
 
 
 def _rows_to_one(m: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -380,14 +380,12 @@ def features(towns: Towns, i: int, candidates: np.ndarray) -> np.ndarray:
             d = np.vstack([local_km(towns, j, cand) for j in theirs])
             d[theirs[:, None] == cand[None, :]] = np.inf  # being one is area_partner's term
             out[:, col["near_area_partners"]] = np.exp(-d.min(axis=0) / PARTNER_KM)
-    if len(mine):
-        from graphkit.match.linkpred import personalised_pagerank
+    from graphkit.match.linkpred import personalised_pagerank
 
+    if len(mine):
         rank = personalised_pagerank(links, [i])[0]
         out[:, col["network"]] = np.log1p(1000.0 * rank[cand])
     if len(mine) or (np.isfinite(towns.lat[i]) and not towns.approximate[i]):
-        from graphkit.match.linkpred import personalised_pagerank
-
         rank = personalised_pagerank(towns.area_walk, [i])[0]
         out[:, col["network_area"]] = np.log1p(1000.0 * rank[cand])
     out[:, col["popularity"]] = np.log1p(towns.degree[cand])
