@@ -471,3 +471,16 @@ def test_a_chain_through_one_named_town_is_one_reason():
     found = partners(kg, "chartres", country="AR").set_index("id")
     reasons = found.loc["ar-moron", "reasons"]
     assert sum("Ville de Nanterre" in r for r in reasons) == 1
+
+
+def test_a_far_distance_is_said_as_the_weak_reason_it_is():
+    # Closeness adds little beyond a few thousand km: the sentence says so, a near one not.
+    found = partners(graphkit.from_tables("data"), "chartres", top=10)
+    said = {}
+    for reasons in found["reasons"]:
+        for r in reasons:
+            if "km l'une de l'autre" in r:
+                km = int(r.split(" km")[0].removeprefix("à ").replace(" ", ""))
+                said[km] = "plus lointains encore sont plus rares" in r
+    assert any(km > 3000 for km in said) and any(km <= 3000 for km in said)
+    assert all(weak == (km > 3000) for km, weak in said.items())

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
 SIDES = ("FrenchAuthority", "ForeignAuthority")
+FAR_KM = 3000.0  # further apart, distance is said as a weak reason (see partner_distance_far)
 SHOWN = 5e-5  # a term adding less than this (0.0000 once rounded) is no reason to show
 
 
@@ -387,7 +388,7 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
     place = p.label(towns.country[c], lang) if towns.country[c] else ""
     if feature == "near":
         km = float(distance_km(towns, i, np.array([c]))[0])
-        return say("partner_distance", lang, km=_km(km))
+        return say("partner_distance_far" if km > FAR_KM else "partner_distance", lang, km=_km(km))
     if feature == "size":
         return say(
             "partner_size",

@@ -135,6 +135,13 @@ REASONS: dict[str, dict[str, str]] = {
         "es": "a {km} km una de otra",
         "pt": "a {km} km uma da outra",
     },
+    # Beyond FAR_KM the term adds little: the pair is only not at the far side of the world.
+    "partner_distance_far": {
+        "fr": "à {km} km l'une de l'autre (les jumelages plus lointains encore sont plus rares)",
+        "en": "{km} km apart (twinnings further still are rarer)",
+        "es": "a {km} km una de otra (los hermanamientos aún más lejanos son más raros)",
+        "pt": "a {km} km uma da outra (geminações ainda mais distantes são mais raras)",
+    },
     "partner_size": {
         "fr": "tailles proches ({a} et {b} habitants)",
         "en": "similar sizes ({a} and {b} inhabitants)",
