@@ -6,7 +6,7 @@ links — graphkit and every baseline on the same hidden links in the same run, 
 one Markdown table (test split, means over seeds, 95 % bootstrap interval of the MRR),
 the time taken, and whether the targets are met (graphkit's MRR ≥ 1.5 × the best
 baseline's with its interval above every baseline's on (a) and (b); above every baseline
-on (c)). Run: python benchmarks/evaluate_matchers.py [--seeds 5] [--sample 300]
+on (c)). Run: python benchmarks/evaluate_matchers.py [--seeds 5] [--sample N]
 """
 
 from __future__ import annotations
@@ -46,9 +46,11 @@ def verdict(frame: pd.DataFrame) -> list[str]:
             met = bool((gk["MRR"] > others["MRR"]).all())
         else:
             met = ratio >= 1.5 and above
+        low, high = others.loc[best, ["ratio_low", "ratio_high"]]
         out.append(
             f"{protocol}: graphkit {gk['MRR']:.3f} vs best baseline {best} "
-            f"{others['MRR'].max():.3f} ({ratio:.2f}×); interval above every baseline's: "
+            f"{others['MRR'].max():.3f} ({ratio:.2f}×, paired 95 % interval {low:.2f}–"
+            f"{high:.2f}×); interval above every baseline's: "
             f"{'yes' if above else 'no'}; target met: {'yes' if met else 'NO'}"
         )
     return out
@@ -57,7 +59,9 @@ def verdict(frame: pd.DataFrame) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=5, help="seeds 0 … N-1 (default 5)")
-    parser.add_argument("--sample", type=int, default=300, help="test queries per seed (0: all)")
+    parser.add_argument(
+        "--sample", type=int, default=0, help="test queries per seed (default 0: all)"
+    )
     parser.add_argument("--data", default=str(ROOT / "data"))
     parser.add_argument("--french-list", default=str(EXTERNAL / "wikidata-twinnings-france.tsv"))
     parser.add_argument("--world-list", default=str(EXTERNAL / "wikipedia-twin-cities-world.csv"))

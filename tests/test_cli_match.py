@@ -158,3 +158,8 @@ def test_evaluate_measures_graphkit_against_the_baselines(graph):
             r
         )
         assert 0 <= r["MRR_low"] <= r["MRR"] <= r["MRR_high"] <= 1 and r["n_queries"] > 0
+        # graphkit's MRR over this method's, inside its paired interval
+        mine = next(g["MRR"] for g in rows if g["method"] == "graphkit")
+        if r["MRR"] > 0:
+            assert r["ratio"] == pytest.approx(mine / r["MRR"], rel=1e-3)  # printed to 4 places
+            assert r["ratio_low"] - 1e-4 <= r["ratio"] <= r["ratio_high"] + 1e-4

@@ -216,7 +216,9 @@ def evaluate(french_list, world_list, seeds, sample, fit_out, graph_path, fmt):
         {k: (round(v, 4) if isinstance(v, float) else v) for k, v in row.items()}
         for row in frame.to_dict(orient="records")
     ]
-    emit(rows, fmt, "nothing to evaluate: no link could be hidden", list(frame.columns))
+    # a terminal's table keeps the MRR columns; JSON and CSV add graphkit's ratio to each
+    shown = [c for c in frame.columns if fmt != "table" or not c.startswith("ratio")]
+    emit(rows, fmt, "nothing to evaluate: no link could be hidden", shown)
 
 
 @main.command()

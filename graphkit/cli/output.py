@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import os
 import re
 import shutil
@@ -131,9 +132,20 @@ def render(
                  y
                  z
                  (+1)
+    >>> print(render([{"MRR": float("nan")}], "json"), end="")  # no NaN in JSON
+    [
+      {
+        "MRR": null
+      }
+    ]
     """
     if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        # NaN and infinity are not JSON: an unknown number is null
+        clean = [
+            {k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in r.items()}
+            for r in rows
+        ]
+        return json.dumps(clean, ensure_ascii=False, indent=2) + "\n"
     columns = columns or (list(rows[0]) if rows else [])
     if fmt == "csv":
         buf = io.StringIO()
