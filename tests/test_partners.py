@@ -481,6 +481,19 @@ def test_a_far_distance_is_said_as_the_weak_reason_it_is():
         for r in reasons:
             if "km l'une de l'autre" in r:
                 km = int(r.split(" km")[0].removeprefix("à ").replace(" ", ""))
-                said[km] = "plus lointains encore sont plus rares" in r
+                said[km] = "une distance encore courante entre partenaires" in r
     assert any(km > 3000 for km in said) and any(km <= 3000 for km in said)
     assert all(weak == (km > 3000) for km, weak in said.items())
+
+
+def test_a_far_partner_of_the_asker_is_said_as_a_common_distance_only():
+    # Grand Poitiers's partner Santa Fe is 5,650 km from El Tuma: no "near" wording.
+    found = partners(graphkit.from_tables("data"), "Grand Poitiers", top=10).set_index("id")
+    reasons = found.loc["ni-el-tuma-la-dalia", "reasons"]
+    far = [r for r in reasons if "d'un partenaire actuel" in r]
+    assert far == [
+        "à 5 650 km d'un partenaire actuel, Santa Fe (Argentine) : une distance encore "
+        "courante entre les partenaires d'une même collectivité"
+    ]
+    near = found.loc["ar-moron", "reasons"]
+    assert "à 386 km d'un partenaire actuel : Santa Fe (Argentine)" in near

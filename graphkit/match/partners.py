@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ["id", "label", "country", "score", "reasons", "contributions"]
 SIDES = ("FrenchAuthority", "ForeignAuthority")
-FAR_KM = 3000.0  # further apart, distance is said as a weak reason (see partner_distance_far)
+FAR_KM = 3000.0  # further, a distance is said as still common, no more (the *_far reasons)
 SHOWN = 5e-5  # a term adding less than this (0.0000 once rounded) is no reason to show
 
 
@@ -409,12 +409,8 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
     if feature == "near_partners":
         d = [(float(local_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
         km, near = min(d)
-        return say(
-            "partner_near_partner",
-            lang,
-            name=p.label(near, lang),
-            km=f"{km:,.0f}".replace(",", " "),
-        )
+        key = "partner_near_partner_far" if km > FAR_KM else "partner_near_partner"
+        return say(key, lang, name=p.label(near, lang), km=_km(km))
     if feature == "their_country":
         found = [towns.ids[j] for j in theirs if towns.country[j] == towns.country[i]]
         home = p.label(towns.country[i], lang) if towns.country[i] else ""

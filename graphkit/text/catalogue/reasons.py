@@ -135,12 +135,13 @@ REASONS: dict[str, dict[str, str]] = {
         "es": "a {km} km una de otra",
         "pt": "a {km} km uma da outra",
     },
-    # Beyond FAR_KM the term adds little: the pair is only not at the far side of the world.
+    # Beyond FAR_KM (partners.py) closeness adds little: still a distance common between
+    # partners, which the furthest pairs are not.
     "partner_distance_far": {
-        "fr": "à {km} km l'une de l'autre (les jumelages plus lointains encore sont plus rares)",
-        "en": "{km} km apart (twinnings further still are rarer)",
-        "es": "a {km} km una de otra (los hermanamientos aún más lejanos son más raros)",
-        "pt": "a {km} km uma da outra (geminações ainda mais distantes são mais raras)",
+        "fr": "à {km} km l'une de l'autre, une distance encore courante entre partenaires",
+        "en": "{km} km apart, a distance still common between partners",
+        "es": "a {km} km una de otra, una distancia aún corriente entre socios",
+        "pt": "a {km} km uma da outra, uma distância ainda comum entre parceiros",
     },
     "partner_size": {
         "fr": "tailles proches ({a} et {b} habitants)",
@@ -177,6 +178,16 @@ REASONS: dict[str, dict[str, str]] = {
         "en": "{km} km from a current partner: {name}",
         "es": "a {km} km de un socio actual: {name}",
         "pt": "a {km} km de um parceiro atual: {name}",
+    },
+    "partner_near_partner_far": {
+        "fr": "à {km} km d'un partenaire actuel, {name} : une distance encore courante entre "
+        "les partenaires d'une même collectivité",
+        "en": "{km} km from a current partner, {name}: a distance still common between the "
+        "partners of one authority",
+        "es": "a {km} km de un socio actual, {name}: una distancia aún corriente entre los "
+        "socios de una misma autoridad",
+        "pt": "a {km} km de um parceiro atual, {name}: uma distância ainda comum entre os "
+        "parceiros de uma mesma autoridade",
     },
     "partner_their_country": {
         "fr": "a déjà des partenaires dans votre pays ({place} : {names})",
