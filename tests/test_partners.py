@@ -471,6 +471,14 @@ def test_a_chain_through_one_named_town_is_one_reason():
     found = partners(kg, "chartres", country="AR").set_index("id")
     reasons = found.loc["ar-moron", "reasons"]
     assert sum("Ville de Nanterre" in r for r in reasons) == 1
+    # the other way: Morón → Nanterre (its partner) → Chartres, 72 km from Nanterre
+    back = partners(kg, "moron").set_index("id")
+    reasons = back.loc["fr-chartres", "reasons"]
+    assert reasons[0] == "à 72 km d'un partenaire actuel : Ville de Nanterre"
+    assert sum("Ville de Nanterre" in r for r in reasons) == 1
+    assert sum(back.loc["fr-chartres", "contributions"]) == pytest.approx(
+        back.loc["fr-chartres", "score"], abs=1e-6
+    )
 
 
 def test_a_far_distance_is_said_as_the_weak_reason_it_is():

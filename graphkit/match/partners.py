@@ -309,10 +309,8 @@ def partners(
         if "area_partner" in terms and "near_their_partners" in terms:
             # the nearest of its partners is then a neighbour already named: one reason
             terms["area_partner"] += terms.pop("near_their_partners")
-        named = [f for f in ("area_partner", "near_their_partners") if f in terms]
-        if named and "network_area" in terms and len(_chain(towns, i, c, area=True)) == 1:
-            # the chain is one town near i that partners with c, named by that reason already
-            terms[named[0]] += terms.pop("network_area")
+        if "network_area" in terms:
+            _one_town_chain(towns, i, c, terms)
         terms = sorted(terms.items(), key=lambda t: -t[1])
         texts = [_sentence(p, towns, i, c, f, x[k, FEATURES.index(f)], lang) for f, _ in terms]
         rows.append(
@@ -330,6 +328,26 @@ def partners(
     if frame.empty:
         frame.attrs["empty"] = say("empty.no_partner_reason", lang, who=p.label(me, lang))
     return frame
+
+
+def _one_town_chain(towns: Towns, i: int, c: int, terms: dict[str, float]) -> None:
+    """A chain of one town that another reason names already is said once, by that reason:
+    a neighbour of i that partners with c, or the partner of i nearest to c."""
+    chain = _chain(towns, i, c, area=True)
+    if len(chain) != 1:
+        return
+    named = [f for f in ("area_partner", "near_their_partners") if f in terms]
+    if "near_partners" in terms and chain[0] == _nearest_partner(towns, i, c)[1]:
+        named = ["near_partners"]
+    if named:
+        terms[named[0]] += terms.pop("network_area")
+
+
+def _nearest_partner(towns: Towns, i: int, c: int) -> tuple[float, int]:
+    """(km, row) of the partner of i nearest to c."""
+    links = towns.links
+    mine = links.indices[links.indptr[i] : links.indptr[i + 1]]
+    return min((float(local_km(towns, int(j), np.array([c]))[0]), int(j)) for j in mine)
 
 
 def _rounded(score: float, values: list[float]) -> list[float]:
@@ -407,10 +425,9 @@ def _sentence(p, towns: Towns, i: int, c: int, feature: str, value: float, lang:
         key = "partner_area_partner_one" if len(found) == 1 else "partner_area_partner"
         return say(key, lang, names=_names(p, found, lang))
     if feature == "near_partners":
-        d = [(float(local_km(towns, j, np.array([c]))[0]), towns.ids[j]) for j in mine]
-        km, near = min(d)
+        km, near = _nearest_partner(towns, i, c)
         key = "partner_near_partner_far" if km > FAR_KM else "partner_near_partner"
-        return say(key, lang, name=p.label(near, lang), km=_km(km))
+        return say(key, lang, name=p.label(towns.ids[near], lang), km=_km(km))
     if feature == "their_country":
         found = [towns.ids[j] for j in theirs if towns.country[j] == towns.country[i]]
         home = p.label(towns.country[i], lang) if towns.country[i] else ""
